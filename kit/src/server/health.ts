@@ -1,0 +1,87 @@
+/** Health vocabulary shared by subgraphs, the gateway, the launcher and the dashboard. */
+export type HealthStatus = 'OK' | 'DEGRADED' | 'DOWN';
+
+export interface HealthCheck {
+  readonly name: string;
+  /** A failing critical dependency makes the service DOWN; any other failure only DEGRADED. */
+  readonly critical?: boolean;
+  check(): Promise<void>;
+}
+
+export interface CheckResult {
+  name: string;
+  status: HealthStatus;
+  latencyMs: number;
+  error?: string;
+}
+
+export interface HealthReport {
+  service: string;
+  status: HealthStatus;
+  uptimeSeconds: number;
+  checks: CheckResult[];
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  });
+}
+
+export async function runHealthChecks(service: string, checks: readonly HealthCheck[], startedAt: number, timeoutMs = 1500): Promise<HealthReport> {
+  const results = await Promise.all(
+    checks.map(async (check): Promise<CheckResult> => {
+      const start = performance.now();
+      try {
+        await withTimeout(check.check(), timeoutMs);
+        return { name: check.name, status: 'OK', latencyMs: round(performance.now() - start) };
+      } catch (error) {
+        return {
+          name: check.name,
+          status: check.critical ? 'DOWN' : 'DEGRADED',
+          latencyMs: round(performance.now() - start),
+          error: error instanceof Error ? error.message : String(error),
+        };
+      }
+    }),
+  );
+  const status: HealthStatus = results.some((r) => r.status === 'DOWN')
+    ? 'DOWN'
+    : results.some((r) => r.status === 'DEGRADED')
+      ? 'DEGRADED'
+      : 'OK';
+  return { service, status, uptimeSeconds: Math.round((Date.now() - startedAt) / 1000), checks: results };
+}
+
+export interface ProbeResult {
+  status: HealthStatus;
+  latencyMs: number;
+  report?: HealthReport;
+  error?: string;
+}
+
+/** Asks a service's `/health?detailed=true`; an unreachable service is DOWN. */
+export async function probeHealth(baseUrl: string, timeoutMs = 2000): Promise<ProbeResult> {
+  const start = performance.now();
+  try {
+    const response = await fetch(new URL('/health?detailed=true', baseUrl), { signal: AbortSignal.timeout(timeoutMs) });
+    const report = (await response.json()) as HealthReport;
+    return { status: report.status, latencyMs: round(performance.now() - start), report };
+  } catch (error) {
+    return { status: 'DOWN', latencyMs: round(performance.now() - start), error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+function round(ms: number): number {
+  return Math.round(ms * 100) / 100;
+}

@@ -1,0 +1,135 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import type { GraphQLSchema } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import { REQUEST_ID_HEADER, VIEWER_HEADER, verifyInternalViewer } from '../auth/internal-viewer';
+import type { Viewer } from '../auth/roles';
+import { createFormatError } from '../errors/format-error';
+import { createLogger, type Logger } from '../logging/logger';
+import { internalSecret, listenHost } from './service-config';
+import type { HealthCheck } from './health';
+import { createServiceMetrics } from './metrics';
+import { createServiceApp, requestIdOf } from './service-app';
+
+/** What every resolver gets; a subgraph's context extends it with its services and loaders. */
+export interface SubgraphContext {
+  viewer: Viewer | null;
+  requestId: string;
+  logger: Logger;
+}
+
+export interface SubgraphOptions<TContext extends SubgraphContext> {
+  name: string;
+  port: number;
+  schema: GraphQLSchema;
+  /** Called per operation (and per subscription) so DataLoaders never outlive a request. */
+  context: (base: SubgraphContext) => TContext;
+  healthChecks?: readonly HealthCheck[];
+  logger?: Logger;
+  host?: string;
+  secret?: string;
+}
+
+export interface RunningSubgraph {
+  readonly name: string;
+  readonly port: number;
+  readonly url: string;
+  readonly logger: Logger;
+  stop(): Promise<void>;
+}
+
+async function viewerFrom(header: unknown, secret: string): Promise<Viewer | null> {
+  if (typeof header !== 'string' || header === '') return null;
+  return verifyInternalViewer(header, secret);
+}
+
+/** HTTP + WebSocket GraphQL server for one subgraph, with health, metrics, logs and request ids. */
+export async function startSubgraph<TContext extends SubgraphContext>(options: SubgraphOptions<TContext>): Promise<RunningSubgraph> {
+  const logger = options.logger ?? createLogger(options.name);
+  const secret = options.secret ?? internalSecret();
+  const metrics = createServiceMetrics(options.name);
+  const app = createServiceApp({ service: options.name, logger, metrics, healthChecks: options.healthChecks ?? [] });
+  const httpServer: Server = createServer(app);
+
+  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  const wsCleanup = useServer<Record<string, unknown>>(
+    {
+      schema: options.schema,
+      context: async (ctx) => {
+        const params = ctx.connectionParams ?? {};
+        const requestId = typeof params[REQUEST_ID_HEADER] === 'string' ? (params[REQUEST_ID_HEADER] as string) : 'ws';
+        return options.context({ viewer: await viewerFrom(params[VIEWER_HEADER], secret), requestId, logger: logger.child({ requestId }) });
+      },
+      onConnect: async (ctx) => {
+        try {
+          await viewerFrom(ctx.connectionParams?.[VIEWER_HEADER], secret);
+          return true;
+        } catch {
+          return false;
+        }
+      },
+    },
+    wsServer,
+  );
+
+  const apollo = new ApolloServer<TContext>({
+    schema: options.schema,
+    includeStacktraceInErrorResponses: false,
+    formatError: createFormatError(logger),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      metrics.plugin,
+      {
+        async serverWillStart() {
+          return { drainServer: async () => wsCleanup.dispose() };
+        },
+      },
+    ],
+  });
+  await apollo.start();
+
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) => {
+        const requestId = (res.locals.requestId as string | undefined) ?? requestIdOf(req);
+        const reqLogger = logger.child({ requestId });
+        return options.context({ viewer: await viewerFrom(req.header(VIEWER_HEADER), secret), requestId, logger: reqLogger });
+      },
+    }),
+  );
+
+  const host = options.host ?? listenHost();
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(options.port, host, () => resolve());
+  });
+  const port = (httpServer.address() as AddressInfo).port;
+  const url = `http://${host}:${port}/graphql`;
+  logger.info({ url }, 'subgraph listening');
+
+  let stopping: Promise<void> | null = null;
+  return {
+    name: options.name,
+    port,
+    url,
+    logger,
+    stop: () => {
+      stopping ??= (async () => {
+        await apollo.stop();
+        wsServer.close();
+      })();
+      return stopping;
+    },
+  };
+}

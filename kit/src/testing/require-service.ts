@@ -1,0 +1,36 @@
+import net from 'node:net';
+
+/**
+ * Service-backed tests run for real when REQUIRE_SERVICES=1 (CI) and fail if the service is missing;
+ * elsewhere they skip, printing why. Use as: `const pg = await serviceAvailable('postgres', 5432)`,
+ * then `(pg ? it : it.skip)(...)` — or `describeWithService`.
+ */
+export function servicesRequired(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env.REQUIRE_SERVICES === '1' || env.REQUIRE_SERVICES === 'true';
+}
+
+export function tcpReachable(port: number, host = '127.0.0.1', timeoutMs = 500): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ port, host });
+    const done = (ok: boolean): void => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.setTimeout(timeoutMs, () => done(false));
+    socket.once('connect', () => done(true));
+    socket.once('error', () => done(false));
+  });
+}
+
+/**
+ * Resolves true when the service answers. When it does not: throws under REQUIRE_SERVICES, otherwise
+ * prints the reason and resolves false so the caller can skip.
+ */
+export async function serviceAvailable(name: string, port: number, host = '127.0.0.1'): Promise<boolean> {
+  if (await tcpReachable(port, host)) return true;
+  const reason = `${name} is not reachable at ${host}:${port}`;
+  if (servicesRequired()) throw new Error(`${reason} and REQUIRE_SERVICES=1`);
+  // eslint-disable-next-line no-console
+  console.warn(`skipping ${name}-backed tests: ${reason} (set REQUIRE_SERVICES=1 to make this a failure)`);
+  return false;
+}

@@ -1,0 +1,34 @@
+import { createEventBus, type Logger, startSubgraph } from '@b3/kit';
+import type { MarketConfig } from './config';
+import { createMarketContext } from './context';
+import { buildMarketSchema } from './schema';
+import { MarketDataService } from './services/market-data.service';
+import { TRADES_TOPIC_PREFIX } from './services/trade-feed.port';
+import { openDuckDbTradeStore } from './store/duckdb-trade.store';
+
+/** Composition root: store → service → bus feed → GraphQL server. */
+export async function startMarket(config: MarketConfig, logger: Logger): Promise<{ stop(): Promise<void> }> {
+  const store = await openDuckDbTradeStore(config.duckdbPath);
+  const market = new MarketDataService(store, config.instruments, logger);
+  const bus = await createEventBus(config.busUrl, { clientId: 'market', logger });
+  await market.connect({ subscribe: (handler) => bus.subscribe(`${TRADES_TOPIC_PREFIX}.*`, handler) });
+  const server = await startSubgraph({
+    name: 'market',
+    port: config.port,
+    logger,
+    schema: await buildMarketSchema(),
+    context: (base) => createMarketContext(base, market),
+    healthChecks: [
+      { name: `trade-store:${store.kind}`, critical: true, check: () => store.ping() },
+      { name: `bus:${bus.kind}`, check: async () => void (await bus.ping()) },
+    ],
+  });
+  return {
+    stop: async () => {
+      await server.stop();
+      await market.close();
+      await bus.close();
+      await store.close();
+    },
+  };
+}

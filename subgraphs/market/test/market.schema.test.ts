@@ -1,0 +1,90 @@
+import { createLogger, runOperation, runSubscription, testContext } from '@b3/kit';
+import type { ExecutionResult, GraphQLSchema } from 'graphql';
+import { createMarketContext } from '../src/context';
+import { parseInstrumentList } from '../src/domain/instrument';
+import { buildMarketSchema } from '../src/schema';
+import { MarketDataService } from '../src/services/market-data.service';
+import { openDuckDbTradeStore } from '../src/store/duckdb-trade.store';
+import type { TradeStore } from '../src/store/trade.store';
+
+const trade = (symbol: string, price: string, tradeNumber: number, time: string) => ({
+  symbol, exchange: 'B', price, quantity: 100, tradeNumber, aggressor: 'BUY', time, isEdit: false,
+});
+
+describe('market schema', () => {
+  let schema: GraphQLSchema;
+  let store: TradeStore;
+  let market: MarketDataService;
+  const ctx = () => createMarketContext(testContext(), market);
+
+  beforeAll(async () => {
+    schema = await buildMarketSchema();
+  });
+  beforeEach(async () => {
+    store = await openDuckDbTradeStore(':memory:');
+    market = new MarketDataService(store, parseInstrumentList('PETR4:B,VALE3:B,WINZ26:F'), createLogger('test', 'silent'));
+  });
+  afterEach(async () => {
+    await market.close();
+    await store.close();
+  });
+
+  it('answers lastTrade with the newest trade and an exact decimal price', async () => {
+    market.ingest(trade('PETR4', '38.01', 1, '2026-11-26T13:00:00.000Z'));
+    market.ingest(trade('PETR4', '38.02', 2, '2026-11-26T13:00:01.500Z'));
+    const result = await runOperation(schema, '{ lastTrade(symbol: "PETR4") { symbol price quantity aggressor time tradeNumber } }', {}, ctx());
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.lastTrade).toEqual({
+      symbol: 'PETR4', price: '38.02', quantity: 100, aggressor: 'BUY', time: '2026-11-26T13:00:01.500Z', tradeNumber: 2,
+    });
+  });
+
+  it('reads the last trade back from the store after a restart of the service', async () => {
+    market.ingest(trade('WINZ26', '125005', 7, '2026-11-26T13:00:00.000Z'));
+    await market.flush();
+    const fresh = new MarketDataService(store, parseInstrumentList('WINZ26:F'), createLogger('test', 'silent'));
+    const result = await runOperation(schema, '{ tickers(symbols: ["WINZ26"]) { symbol lastTrade { price tradeNumber } } }', {}, createMarketContext(testContext(), fresh));
+    expect(result.data?.tickers).toEqual([{ symbol: 'WINZ26', lastTrade: { price: '125005', tradeNumber: 7 } }]);
+    await fresh.close();
+  });
+
+  it('resolves Ticker entities for other subgraphs in one batch', async () => {
+    market.ingest(trade('PETR4', '38.01', 1, '2026-11-26T13:00:00.000Z'));
+    const spy = jest.spyOn(store, 'lastTrades');
+    const result = await runOperation(
+      schema,
+      'query($r: [_Any!]!) { _entities(representations: $r) { ... on Ticker { symbol lastTrade { price } } } }',
+      { r: [{ __typename: 'Ticker', symbol: 'PETR4' }, { __typename: 'Ticker', symbol: 'VALE3' }] },
+      ctx(),
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data?._entities).toEqual([{ symbol: 'PETR4', lastTrade: { price: '38.01' } }, { symbol: 'VALE3', lastTrade: null }]);
+    expect(spy).toHaveBeenCalledTimes(1);
+    expect(spy).toHaveBeenCalledWith(['VALE3']);
+  });
+
+  it('rejects malformed and unknown symbols with codes, not stack traces', async () => {
+    const bad = await runOperation(schema, '{ lastTrade(symbol: "petr4!") { price } }', {}, ctx());
+    expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    const unknown = await runOperation(schema, '{ lastTrade(symbol: "ABCD3") { price } }', {}, ctx());
+    expect(unknown.errors?.[0].extensions?.code).toBe('MARKET_UNKNOWN_SYMBOL');
+  });
+
+  it('streams ticks only for the requested symbols', async () => {
+    const iterator = (await runSubscription(schema, 'subscription { ticks(symbols: ["VALE3"]) { symbol price } }', {}, ctx())) as AsyncIterableIterator<ExecutionResult>;
+    market.ingest(trade('PETR4', '38.01', 1, '2026-11-26T13:00:00.000Z'));
+    market.ingest(trade('VALE3', '61.55', 1, '2026-11-26T13:00:00.100Z'));
+    const first = await iterator.next();
+    expect(first.value.data).toEqual({ ticks: { symbol: 'VALE3', price: '61.55' } });
+    await iterator.return?.();
+    expect(market.stats().subscribers).toBe(0);
+  });
+
+  it('drops malformed feed payloads without touching state', async () => {
+    market.ingest({ symbol: 'PETR4', price: 38.01 });
+    market.ingest(trade('PETR4', 'NaN', 1, '2026-11-26T13:00:00.000Z'));
+    expect(market.stats()).toMatchObject({ ingested: 0, rejected: 2 });
+    const result = await runOperation(schema, '{ lastTrade(symbol: "PETR4") { price } }', {}, ctx());
+    expect(result.data?.lastTrade).toBeNull();
+  });
+});
