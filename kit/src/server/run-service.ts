@@ -22,6 +22,13 @@ export function runService(name: string, start: (logger: Logger) => Promise<{ st
     process.exit(0);
   };
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  if (process.env.B3_SUPERVISED === '1') {
+    // Under the launcher: if it dies without stopping us (SIGKILL), exit rather than linger as an orphan.
+    const parent = process.ppid;
+    setInterval(() => {
+      if (process.ppid !== parent) void shutdown('parent-exit');
+    }, 1000).unref();
+  }
   process.once('SIGINT', () => void shutdown('SIGINT'));
   start(logger).then(
     (handle) => {

@@ -1,0 +1,51 @@
+import { join } from 'node:path';
+import {
+  DEV_JWT_SECRET,
+  envOptional,
+  envString,
+  GATEWAY,
+  internalSecret,
+  portOf,
+  SUBGRAPHS,
+  subgraphUrl,
+  type UserTokenConfig,
+} from '@b3/kit';
+
+export interface SubgraphEndpoint {
+  name: string;
+  url: string;
+  /** Committed SDL of the subgraph, composed at start-up. */
+  sdlFile: string;
+}
+
+export interface GatewayConfig {
+  port: number;
+  host: string;
+  subgraphs: SubgraphEndpoint[];
+  auth: UserTokenConfig;
+  internalSecret: string;
+  /** Browser origins allowed to call the API (the dashboard). */
+  corsOrigins: string[];
+}
+
+/** Repository root as seen from gateway/dist or gateway/src. */
+export const REPO_ROOT = join(__dirname, '..', '..');
+
+export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
+  const jwks = envOptional('JWT_JWKS_URL', env);
+  const issuer = envOptional('JWT_ISSUER', env);
+  const audience = envOptional('JWT_AUDIENCE', env);
+  return {
+    port: portOf(GATEWAY, env),
+    host: envString('HOST', '127.0.0.1', env),
+    subgraphs: SUBGRAPHS.map((s) => ({ name: s.name, url: subgraphUrl(s.name, env), sdlFile: join(REPO_ROOT, s.dir, 'schema.graphql') })),
+    auth: jwks
+      ? { kind: 'jwks', jwksUrl: jwks, issuer, audience }
+      : { kind: 'hs256', secret: envString('JWT_SECRET', DEV_JWT_SECRET, env), issuer, audience },
+    internalSecret: internalSecret(env),
+    corsOrigins: envString('CORS_ORIGINS', 'http://localhost:3101,http://127.0.0.1:3101', env)
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
+  };
+}

@@ -1,0 +1,39 @@
+import { envInt, envOptional, envString, portOf, SUBGRAPHS } from '@b3/kit';
+
+export interface BridgeConfig {
+  port: number;
+  busUrl: string;
+  /** Path of ProfitDLL (or a library with its ABI); unset means the bundled simulator. */
+  libraryPath?: string;
+  activationKey: string;
+  user: string;
+  password: string;
+  seed: number;
+  /** `SYMBOL:EXCHANGE` list to subscribe at start. */
+  symbols: Array<{ symbol: string; exchange: string }>;
+}
+
+export function parseSymbols(raw: string): Array<{ symbol: string; exchange: string }> {
+  return raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((item) => {
+      const [symbol, exchange = 'B'] = item.split(':');
+      if (!/^[A-Z0-9]{4,12}$/.test(symbol) || !/^[A-Z]$/.test(exchange)) throw new Error(`invalid BRIDGE_SYMBOLS entry "${item}"`);
+      return { symbol, exchange };
+    });
+}
+
+export function loadBridgeConfig(env: NodeJS.ProcessEnv = process.env): BridgeConfig {
+  return {
+    port: portOf(SUBGRAPHS.find((s) => s.name === 'bridge')!, env),
+    busUrl: envString('BUS_URL', 'mqtt://127.0.0.1:3510', env),
+    libraryPath: envOptional('PROFITDLL_PATH', env),
+    activationKey: envString('PROFITDLL_KEY', 'SIM-KEY', env),
+    user: envString('PROFITDLL_USER', 'simulator', env),
+    password: envString('PROFITDLL_PASSWORD', 'simulator', env),
+    seed: envInt('BRIDGE_SEED', 42, env),
+    symbols: parseSymbols(envString('BRIDGE_SYMBOLS', 'WINZ26:F,WDOZ26:F,PETR4:B,VALE3:B', env)),
+  };
+}

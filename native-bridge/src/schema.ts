@@ -1,0 +1,8 @@
+import { buildFederatedSchema } from '@b3/kit';
+import type { GraphQLSchema } from 'graphql';
+import type { BridgeContext } from './context';
+import { BridgeResolver } from './graphql/bridge.resolver';
+
+export function buildBridgeSchema(): Promise<GraphQLSchema> {
+  return buildFederatedSchema<BridgeContext>({ resolvers: [BridgeResolver] });
+}
