@@ -1,5 +1,5 @@
 /** One jest run over every workspace; TypeScript goes through swc with decorator metadata for type-graphql. */
-const esmOnly = ['jose', 'aedes', 'aedes-.*', 'mqemitter', 'hyperid', 'fastfall', 'fastparallel', 'fastseries', 'reusify', 'retimer', 'uuid'];
+const esmOnly = ['jose', 'aedes', 'aedes-.*', 'mqemitter', 'hyperid', 'fastfall', 'fastparallel', 'fastseries', 'reusify', 'retimer', 'uuid', '@electric-sql/pglite'];
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>'],
@@ -7,7 +7,7 @@ module.exports = {
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/build/'],
   modulePathIgnorePatterns: ['<rootDir>/.*/dist/'],
   transform: {
-    '^.+\\.(t|j|mj)s$': [
+    '^.+\\.(t|j|mj|cj)s$': [
       '@swc/jest',
       {
         jsc: {

@@ -1,0 +1,159 @@
+import koffi, { type TypeObject } from 'koffi';
+import { checkNative, nativeError } from '../errors';
+import type { NativePointer, ProfitLibrary } from './profit.library';
+import {
+  InvalidTickerCallback,
+  NoopCallback,
+  StateCallback,
+  TConnectorAssetIdentifier,
+  TradeCallbackV2,
+  type AssetIdentifier,
+  type ConnectorTrade,
+} from './profit.types';
+import type { RawTrade } from './trade.mapper';
+
+export type SessionEvent =
+  | { kind: 'state'; type: number; result: number }
+  | { kind: 'trade'; raw: RawTrade }
+  | { kind: 'invalid-ticker'; ticker: string; exchange: string };
+
+export interface Credentials {
+  activationKey: string;
+  user: string;
+  password: string;
+}
+
+/** Runs a native call on a koffi worker thread, leaving the main thread free to run callbacks meanwhile. */
+export function callOffThread<A extends unknown[]>(fn: { async: (...args: never[]) => void }, ...args: A): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const done = (err: unknown, result: number) => (err ? reject(err) : resolve(result));
+    (fn.async as (...a: unknown[]) => void)(...args, done);
+  });
+}
+
+/**
+ * One DLL session: owns the callback trampolines and the hand-off queue between the DLL's callback thread and
+ * the rest of the process.
+ *
+ * koffi runs each callback on the main thread while the DLL's ConnectorThread waits for it (ABI.md §8). The
+ * callbacks therefore only copy data (TranslateTrade being the one allowed DLL call) and queue it; the events
+ * reach `sink` from setImmediate, where issuing requests is safe. Calls that may wait for ConnectorThread
+ * (init, finalize) run off the main thread so a callback in flight can always complete.
+ */
+export class ProfitSession {
+  private readonly trampolines: bigint[] = [];
+  private pending: SessionEvent[] = [];
+  private flushScheduled = false;
+  private accepting = true;
+  private live = false;
+  private initializing: Promise<void> | null = null;
+  private finalizing: Promise<void> | null = null;
+  callbacks = 0;
+
+  constructor(
+    private readonly lib: ProfitLibrary,
+    private readonly sink: (events: SessionEvent[]) => void,
+  ) {}
+
+  initialize(credentials: Credentials, routing: boolean): Promise<void> {
+    this.initializing ??= this.doInitialize(credentials, routing);
+    return this.initializing;
+  }
+
+  subscribe(ticker: string, exchange: string): void {
+    checkNative('SubscribeTicker', this.lib.SubscribeTicker(ticker, exchange));
+  }
+
+  unsubscribe(ticker: string, exchange: string): void {
+    checkNative('UnsubscribeTicker', this.lib.UnsubscribeTicker(ticker, exchange));
+  }
+
+  /** Hands queued events to the sink now instead of on the next setImmediate. */
+  flush(): void {
+    this.flushScheduled = false;
+    if (!this.accepting || this.pending.length === 0) return;
+    const events = this.pending;
+    this.pending = [];
+    this.sink(events);
+  }
+
+  /** Stops delivery at once (even of already-queued events), then shuts the DLL down. Idempotent. */
+  finalize(): Promise<void> {
+    this.accepting = false;
+    this.pending = [];
+    this.finalizing ??= this.doFinalize();
+    return this.finalizing;
+  }
+
+  private async doInitialize({ activationKey, user, password }: Credentials, routing: boolean): Promise<void> {
+    const state = this.register((type: number, result: number) => {
+      this.callbacks++;
+      this.enqueue({ kind: 'state', type, result });
+    }, StateCallback);
+    const trade = this.register(
+      (asset: NativePointer, pTrade: NativePointer, flags: number) => this.onTrade(asset, pTrade, flags),
+      TradeCallbackV2,
+    );
+    const invalidTicker = this.register((asset: NativePointer) => {
+      this.callbacks++;
+      if (!this.accepting) return;
+      const id = koffi.decode(asset, TConnectorAssetIdentifier) as AssetIdentifier;
+      this.enqueue({ kind: 'invalid-ticker', ticker: id.Ticker ?? '', exchange: id.Exchange ?? '' });
+    }, InvalidTickerCallback);
+    const noop = this.register(() => {
+      this.callbacks++;
+    }, NoopCallback);
+
+    const result = routing
+      ? await callOffThread(this.lib.DLLInitializeLogin, activationKey, user, password, state, ...Array<bigint>(10).fill(noop))
+      : await callOffThread(this.lib.DLLInitializeMarketLogin, activationKey, user, password, state, ...Array<bigint>(7).fill(noop));
+    if (result < 0) {
+      this.unregisterAll();
+      throw nativeError(routing ? 'DLLInitializeLogin' : 'DLLInitializeMarketLogin', result);
+    }
+    this.live = true;
+    checkNative('SetTradeCallbackV2', this.lib.SetTradeCallbackV2(trade));
+    checkNative('SetInvalidTickerCallback', this.lib.SetInvalidTickerCallback(invalidTicker));
+  }
+
+  private onTrade(asset: NativePointer, pTrade: NativePointer, flags: number): void {
+    this.callbacks++;
+    if (!this.accepting) return;
+    const trade = { Version: 0 } as ConnectorTrade;
+    // A trade the DLL cannot translate has nothing we could publish; drop it rather than guess.
+    if (this.lib.TranslateTrade(pTrade, trade) < 0) return;
+    const id = koffi.decode(asset, TConnectorAssetIdentifier) as AssetIdentifier;
+    this.enqueue({ kind: 'trade', raw: { ticker: id.Ticker ?? '', exchange: id.Exchange ?? '', flags, trade } });
+  }
+
+  private enqueue(event: SessionEvent): void {
+    if (!this.accepting) return;
+    this.pending.push(event);
+    if (!this.flushScheduled) {
+      this.flushScheduled = true;
+      setImmediate(() => this.flush());
+    }
+  }
+
+  private async doFinalize(): Promise<void> {
+    await this.initializing?.catch(() => undefined); // a rejected DLL init leaves `live` false
+    if (!this.live) return;
+    const result = await callOffThread(this.lib.DLLFinalize);
+    const error = result < 0 ? nativeError('DLLFinalize', result) : null;
+    // Any other failure may leave the DLL able to call us: leaking the trampoline slots is the safe choice.
+    if (error && error.code !== 'BRIDGE_NOT_INITIALIZED') throw error;
+    // The DLL joined its callback thread, so no trampoline can be entered any more.
+    this.live = false;
+    this.unregisterAll();
+  }
+
+  private register(fn: (...args: never[]) => void, proto: TypeObject): bigint {
+    const handle = koffi.register(fn, koffi.pointer(proto));
+    this.trampolines.push(handle);
+    return handle;
+  }
+
+  private unregisterAll(): void {
+    for (const handle of this.trampolines.splice(0)) koffi.unregister(handle);
+  }
+}

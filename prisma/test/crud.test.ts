@@ -1,0 +1,155 @@
+import {
+  classifyDatabaseError,
+  isInvalidValue,
+  isRecordNotFound,
+  isUniqueViolation,
+  openDatabase,
+  openTestDatabase,
+  Prisma,
+  resetDatabase,
+  type Database,
+} from '../src';
+import { scratchSchema, type ScratchSchema } from './postgres-scratch';
+
+interface Backend {
+  name: 'pglite' | 'postgres';
+  /** undefined when the backend's server is not here (serviceAvailable printed why). */
+  open(): Promise<Database | undefined>;
+  teardown(): Promise<void>;
+}
+
+let scratch: ScratchSchema | undefined;
+
+const backends: Backend[] = [
+  { name: 'pglite', open: () => openTestDatabase(), teardown: async () => undefined },
+  {
+    name: 'postgres',
+    open: async () => {
+      scratch = await scratchSchema();
+      return scratch && openDatabase({ service: 'crud-test', databaseUrl: scratch.url });
+    },
+    teardown: async () => scratch?.drop(),
+  },
+];
+
+describe.each(backends)('Prisma client on $name', (backend) => {
+  let db: Database | undefined;
+
+  beforeAll(async () => {
+    db = await backend.open();
+  });
+  afterAll(async () => {
+    await db?.close();
+    await backend.teardown();
+  });
+  beforeEach(async () => {
+    if (db) await resetDatabase(db);
+  });
+
+  /** Runs the body only where this backend is available. */
+  const it_ = (name: string, body: (db: Database) => Promise<void>): void =>
+    it(name, async () => (db ? body(db) : undefined));
+
+  it_('reports its kind and answers a ping', async (db) => {
+    expect(db.kind).toBe(backend.name);
+    expect(await db.ping()).toBeGreaterThanOrEqual(0);
+  });
+
+  it_('round-trips an idea with its tags in order', async ({ prisma }) => {
+    const created = await prisma.idea.create({
+      data: { title: 'Petrobras breakout', body: 'Above 38 on volume', symbol: 'PETR4', tags: ['swing', 'oil'], authorId: 'u-1' },
+    });
+
+    const read = await prisma.idea.findUniqueOrThrow({ where: { id: created.id } });
+    expect(read).toEqual(created);
+    expect(read.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(read.tags).toEqual(['swing', 'oil']);
+
+    const updated = await prisma.idea.update({ where: { id: created.id }, data: { title: 'PETR4 breakout' } });
+    expect(updated.title).toBe('PETR4 breakout');
+    expect(updated.updatedAt.getTime()).toBeGreaterThanOrEqual(created.updatedAt.getTime());
+    expect(await prisma.idea.findMany({ where: { symbol: 'PETR4', tags: { has: 'oil' } } })).toHaveLength(1);
+  });
+
+  it_('stores order prices exactly, with no float rounding on the way in or out', async ({ prisma }) => {
+    const created = await prisma.order.create({
+      data: {
+        accountId: 'acc-1',
+        symbol: 'PETR4',
+        side: 'BUY',
+        type: 'STOP_LIMIT',
+        quantity: 300,
+        limitPrice: '125005.5000',
+        stopPrice: new Prisma.Decimal('38.01'),
+      },
+    });
+    const big = await prisma.order.create({
+      // 18 significant digits: more than a double can hold.
+      data: { accountId: 'acc-1', symbol: 'VALE3', side: 'SELL', type: 'LIMIT', quantity: 1, limitPrice: '99999999999999.9999' },
+    });
+
+    const read = await prisma.order.findUniqueOrThrow({ where: { id: created.id } });
+    expect(read.status).toBe('PENDING_NEW');
+    expect(read.limitPrice?.toFixed(4)).toBe('125005.5000');
+    expect(read.stopPrice?.toFixed(4)).toBe('38.0100');
+    expect(read.stopPrice?.equals('38.01')).toBe(true);
+    expect((await prisma.order.findUniqueOrThrow({ where: { id: big.id } })).limitPrice?.toFixed(4)).toBe(
+      '99999999999999.9999',
+    );
+    const stored = await prisma.$queryRaw<{ limit_price: string; stop_price: string }[]>`
+      SELECT limit_price::text AS limit_price, stop_price::text AS stop_price FROM orders WHERE id = ${created.id}`;
+    expect(stored).toEqual([{ limit_price: '125005.5000', stop_price: '38.0100' }]);
+  });
+
+  it_('moves an order through statuses and lists an account newest first', async ({ prisma }) => {
+    const first = await prisma.order.create({
+      data: { accountId: 'acc-2', symbol: 'ITUB4', side: 'BUY', type: 'MARKET', quantity: 100, createdAt: new Date('2026-03-02T13:00:00.000Z') },
+    });
+    await prisma.order.create({
+      data: { accountId: 'acc-2', symbol: 'ITUB4', side: 'SELL', type: 'MARKET', quantity: 100, createdAt: new Date('2026-03-02T13:05:00.000Z') },
+    });
+    await prisma.order.update({ where: { id: first.id }, data: { status: 'FILLED' } });
+
+    const listed = await prisma.order.findMany({ where: { accountId: 'acc-2' }, orderBy: { createdAt: 'desc' } });
+    expect(listed.map((o) => [o.side, o.status, o.limitPrice])).toEqual([
+      ['SELL', 'PENDING_NEW', null],
+      ['BUY', 'FILLED', null],
+    ]);
+  });
+
+  it_('round-trips a signal with optional decimals and exact UTC instants', async ({ prisma }) => {
+    const receivedAt = new Date('2026-03-02T13:00:00.123Z');
+    const created = await prisma.signal.create({
+      data: { source: 'telegram:@b3calls', rawText: 'COMPRA VALE3 61,20 alvo 64', asset: 'VALE3', direction: 'BUY', entry: '61.20', target: '64', receivedAt },
+    });
+
+    const read = await prisma.signal.findUniqueOrThrow({ where: { id: created.id } });
+    expect(read.receivedAt.toISOString()).toBe('2026-03-02T13:00:00.123Z');
+    expect(read.parsedAt).toBeNull();
+    expect([read.entry?.toFixed(4), read.stop, read.target?.toFixed(4)]).toEqual(['61.2000', null, '64.0000']);
+  });
+
+  it_('rejects a duplicate system name as a unique violation', async ({ prisma }) => {
+    await prisma.systemEntry.create({ data: { name: 'profit-dll', description: 'Nelogica ProfitDLL bridge' } });
+
+    const duplicate = await prisma.systemEntry
+      .create({ data: { name: 'profit-dll', description: 'again' } })
+      .catch((err: unknown) => err);
+
+    expect(isUniqueViolation(duplicate)).toBe(true);
+    expect(await prisma.systemEntry.count()).toBe(1);
+  });
+
+  it_('classifies an update of a missing row and an out-of-range price', async ({ prisma }) => {
+    const missing = await prisma.order
+      .update({ where: { id: '00000000-0000-4000-8000-000000000000' }, data: { status: 'CANCELED' } })
+      .catch((err: unknown) => err);
+    const tooBig = await prisma.order
+      .create({ data: { accountId: 'acc-3', symbol: 'PETR4', side: 'BUY', type: 'LIMIT', quantity: 1, limitPrice: '100000000000000' } })
+      .catch((err: unknown) => err);
+
+    expect(isRecordNotFound(missing)).toBe(true);
+    expect(isInvalidValue(tooBig)).toBe(true);
+    expect(classifyDatabaseError(new Error('not from the database'))).toBeUndefined();
+  });
+});

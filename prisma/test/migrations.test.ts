@@ -1,0 +1,169 @@
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import type { Client } from 'pg';
+import {
+  applyMigrations,
+  checksumOf,
+  loadMigrations,
+  MigrationError,
+  openDatabase,
+  pgliteSession,
+  pgSession,
+  type Migration,
+} from '../src';
+import { createTestDataDir } from '../src/test-database';
+import { scratchSchema, type ScratchSchema } from './postgres-scratch';
+
+const committed = loadMigrations();
+const init = committed[0]!;
+const DOMAIN_TABLES = ['ideas', 'orders', 'signals', 'system_entries'];
+
+interface RecordedMigration {
+  id: string;
+  migration_name: string;
+  checksum: string;
+  finished_at: Date | null;
+  applied_steps_count: number;
+}
+
+describe('committed migrations', () => {
+  it('start with the init migration and are all read from disk', () => {
+    expect(init.name).toMatch(/^\d{14}_init$/);
+    expect(committed.map((m) => m.checksum)).toEqual(committed.map((m) => checksumOf(m.sql)));
+  });
+});
+
+describe('applyMigrations on PGlite', () => {
+  let dataDir: string;
+  let pglite: PGlite;
+
+  const tables = async (): Promise<string[]> =>
+    (
+      await pglite.query<{ tablename: string }>(
+        "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename",
+      )
+    ).rows.map((r) => r.tablename);
+  const recorded = async (): Promise<RecordedMigration[]> =>
+    (await pglite.query<RecordedMigration>('SELECT * FROM "_prisma_migrations" ORDER BY migration_name')).rows;
+
+  beforeAll(async () => {
+    dataDir = await createTestDataDir();
+    pglite = await PGlite.create(dataDir);
+  });
+  afterAll(async () => {
+    await pglite?.close();
+    if (dataDir) rmSync(path.dirname(dataDir), { recursive: true, force: true });
+  });
+  // An empty database for each test without paying for initdb again.
+  beforeEach(async () => {
+    await pglite.exec('DROP SCHEMA public CASCADE; CREATE SCHEMA public;');
+  });
+
+  it('creates every table in an empty database and records the migration the way Prisma does', async () => {
+    const result = await applyMigrations(pgliteSession(pglite), committed);
+
+    expect(result.applied).toEqual(committed.map((m) => m.name));
+    expect(await tables()).toEqual(['_prisma_migrations', ...DOMAIN_TABLES]);
+    const [row] = await recorded();
+    expect(row).toMatchObject({ migration_name: init.name, checksum: init.checksum, applied_steps_count: 1 });
+    expect(row!.finished_at).toBeInstanceOf(Date);
+    expect(row!.id).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('is idempotent: running again applies and records nothing', async () => {
+    await applyMigrations(pgliteSession(pglite), committed);
+    const again = await applyMigrations(pgliteSession(pglite), committed);
+
+    expect(again.applied).toEqual([]);
+    expect(await recorded()).toHaveLength(committed.length);
+  });
+
+  it('rolls a failing migration back entirely and records nothing for it', async () => {
+    const broken: Migration = {
+      name: '20990101000000_broken',
+      sql: 'CREATE TABLE "half_done" (id INT);\nSELECT * FROM "no_such_table";',
+      checksum: checksumOf('broken'),
+    };
+
+    await expect(applyMigrations(pgliteSession(pglite), [init, broken])).rejects.toThrow(MigrationError);
+
+    expect(await tables()).not.toContain('half_done');
+    expect((await recorded()).map((r) => r.migration_name)).toEqual([init.name]);
+    // Once the broken migration is fixed, the next start applies it.
+    const fixed: Migration = { ...broken, sql: 'CREATE TABLE "half_done" (id INT);', checksum: checksumOf('fixed') };
+    expect((await applyMigrations(pgliteSession(pglite), [init, fixed])).applied).toEqual([fixed.name]);
+  });
+
+  it('refuses to start when an applied migration was edited afterwards', async () => {
+    await applyMigrations(pgliteSession(pglite), [init]);
+    const edited = { ...init, sql: `${init.sql}\nCREATE INDEX "x" ON "ideas"("title");`, checksum: '' };
+    edited.checksum = checksumOf(edited.sql);
+
+    await expect(applyMigrations(pgliteSession(pglite), [edited])).rejects.toThrow(/edited after it was applied/);
+  });
+
+  it('treats the same migration checked out with CRLF line endings as unchanged', async () => {
+    await applyMigrations(pgliteSession(pglite), [init]);
+    const crlf = init.sql.replace(/\n/g, '\r\n');
+
+    const result = await applyMigrations(pgliteSession(pglite), [{ ...init, sql: crlf, checksum: checksumOf(crlf) }]);
+    expect(result.applied).toEqual([]);
+  });
+
+  it('refuses to start while a migration is recorded as unfinished (a crashed `prisma migrate deploy`)', async () => {
+    await applyMigrations(pgliteSession(pglite), [init]);
+    await pglite.query('UPDATE "_prisma_migrations" SET finished_at = NULL');
+
+    await expect(applyMigrations(pgliteSession(pglite), [init])).rejects.toThrow(/unfinished migrations/);
+  });
+});
+
+describe('applyMigrations on PostgreSQL', () => {
+  const cleanups: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  });
+  const freshSchema = async (): Promise<ScratchSchema | undefined> => {
+    const scratch = await scratchSchema();
+    if (scratch) cleanups.push(() => scratch.drop());
+    return scratch;
+  };
+  const connect = async (scratch: ScratchSchema): Promise<Client> => {
+    const client = await scratch.connect();
+    cleanups.push(() => client.end());
+    return client;
+  };
+
+  it('migrates a fresh schema exactly once when several services start at the same moment', async () => {
+    const scratch = await freshSchema();
+    if (!scratch) return;
+    const sessions = await Promise.all([1, 2, 3, 4].map(() => connect(scratch)));
+
+    const results = await Promise.all(sessions.map((c) => applyMigrations(pgSession(c), committed)));
+
+    expect(results.filter((r) => r.applied.length > 0)).toHaveLength(1);
+    const rows = await sessions[0]!.query<RecordedMigration>('SELECT * FROM "_prisma_migrations"');
+    expect(rows.rows.map((r) => [r.migration_name, r.checksum])).toEqual(committed.map((m) => [m.name, m.checksum]));
+  });
+
+  it('migrates through openDatabase on the first start and applies nothing on later starts', async () => {
+    const scratch = await freshSchema();
+    if (!scratch) return;
+    for (let start = 0; start < 2; start += 1) {
+      const db = await openDatabase({ service: 'migrations-test', databaseUrl: scratch.url });
+      expect(db.kind).toBe('postgres');
+      expect(await db.ping()).toBeGreaterThanOrEqual(0);
+      await db.close();
+    }
+
+    const client = await connect(scratch);
+    const count = await client.query<{ n: string }>('SELECT count(*) AS n FROM "_prisma_migrations"');
+    expect(Number(count.rows[0]!.n)).toBe(committed.length);
+    const inSchema = await client.query<{ tablename: string }>(
+      'SELECT tablename FROM pg_tables WHERE schemaname = $1 ORDER BY tablename',
+      [scratch.schema],
+    );
+    expect(inSchema.rows.map((r) => r.tablename)).toEqual(['_prisma_migrations', ...DOMAIN_TABLES]);
+  });
+});

@@ -1,0 +1,168 @@
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { buildSchema, graphql } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+
+// Only the slice of the real gateway's schema the dashboard reads; the documents the page sends are
+// validated against it, so a typo in a query fails the browser test.
+const schema = buildSchema(/* GraphQL */ `
+  enum Health { OK DEGRADED DOWN }
+  enum Aggressor { BUY SELL NONE }
+  type Trade { price: String! quantity: Int! time: String! aggressor: Aggressor! }
+  type Ticker { symbol: String! lastTrade: Trade }
+  type Tick { symbol: String! price: String! quantity: Int! aggressor: Aggressor! time: String! }
+  type ServiceHealth { name: String! status: Health! latencyMs: Int url: String! }
+  type PlatformStatus { overall: Health! checkedAt: String! services: [ServiceHealth!]! }
+  type Query { tickers(symbols: [String!]!): [Ticker!]! platformStatus: PlatformStatus! }
+  type Subscription { ticks(symbols: [String!]!): Tick! }
+`);
+
+export type Health = 'OK' | 'DEGRADED' | 'DOWN';
+
+interface PriceModel {
+  /** Price in minor units (10^-scale), so the fake moves prices with integer arithmetic only. */
+  minor: bigint;
+  readonly scale: number;
+  readonly step: bigint;
+}
+
+const PRICE_MODELS: Record<string, () => PriceModel> = {
+  WINZ26: () => ({ minor: 125000n, scale: 0, step: 5n }),
+  WDOZ26: () => ({ minor: 54125n, scale: 1, step: 5n }),
+  PETR4: () => ({ minor: 3801n, scale: 2, step: 1n }),
+  VALE3: () => ({ minor: 6127n, scale: 2, step: 1n }),
+};
+
+// Net drift is upward but every few ticks the price falls, so both flash directions are exercised.
+const MOVES = [1n, 2n, -1n, 3n, -2n, 1n, -1n];
+
+function toDecimalString(minor: bigint, scale: number): string {
+  if (scale === 0) return minor.toString();
+  const digits = minor.toString().padStart(scale + 1, '0');
+  return `${digits.slice(0, -scale)}.${digits.slice(-scale)}`;
+}
+
+export interface FakeGateway {
+  readonly httpUrl: string;
+  readonly wsUrl: string;
+  /** Statuses reported by platformStatus; change them to see the dashboard's next poll pick them up. */
+  readonly services: Map<string, Health>;
+  /** While false, websocket upgrades are refused, as when the gateway is restarting. */
+  setAcceptingSockets(accepting: boolean): void;
+  /** Cuts every open websocket without a close frame. */
+  dropSockets(): void;
+  close(): Promise<void>;
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(body));
+}
+
+async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>;
+}
+
+export async function startFakeGateway(tickIntervalMs = 120): Promise<FakeGateway> {
+  const prices = new Map(Object.entries(PRICE_MODELS).map(([symbol, model]) => [symbol, model()]));
+  const services = new Map<string, Health>([
+    ['gateway', 'OK'],
+    ['market', 'OK'],
+    ['orders', 'DEGRADED'],
+    ['signals', 'DOWN'],
+  ]);
+  let moveIndex = 0;
+  let accepting = true;
+
+  const quote = (symbol: string) => {
+    const model = prices.get(symbol);
+    return model ? { price: toDecimalString(model.minor, model.scale), quantity: 5, aggressor: 'BUY', time: new Date().toISOString() } : null;
+  };
+
+  const queryRoot = {
+    tickers: ({ symbols }: { symbols: string[] }) =>
+      // VALE3 has not traded yet today: the page must cope with a null lastTrade.
+      symbols.map((symbol) => ({ symbol, lastTrade: symbol === 'VALE3' ? null : quote(symbol) })),
+    platformStatus: () => {
+      const list = [...services].map(([name, status], i) => ({
+        name,
+        status,
+        latencyMs: status === 'DOWN' ? null : 3 + i,
+        url: `http://127.0.0.1:${4000 + i}/graphql`,
+      }));
+      const overall = list.some((s) => s.status === 'DOWN') ? 'DOWN' : list.some((s) => s.status === 'DEGRADED') ? 'DEGRADED' : 'OK';
+      return { overall, checkedAt: new Date().toISOString(), services: list };
+    },
+  };
+
+  async function* ticks({ symbols }: { symbols: string[] }) {
+    const known = symbols.filter((s) => prices.has(s));
+    for (let i = 0; ; i += 1) {
+      await new Promise((resolve) => setTimeout(resolve, tickIntervalMs));
+      const symbol = known[i % known.length];
+      const model = prices.get(symbol)!;
+      model.minor += MOVES[moveIndex++ % MOVES.length] * model.step;
+      yield {
+        ticks: { symbol, price: toDecimalString(model.minor, model.scale), quantity: 1 + (i % 9) * 5, aggressor: i % 3 ? 'BUY' : 'SELL', time: new Date().toISOString() },
+      };
+    }
+  }
+
+  const server = http.createServer((req, res) => {
+    // The page is served from another loopback port, so the browser sends CORS preflights.
+    res.setHeader('access-control-allow-origin', '*');
+    res.setHeader('access-control-allow-headers', 'content-type, accept');
+    res.setHeader('access-control-allow-methods', 'POST, OPTIONS');
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204).end();
+      return;
+    }
+    if (req.method !== 'POST' || req.url !== '/graphql') {
+      sendJson(res, 404, { errors: [{ message: 'not found' }] });
+      return;
+    }
+    readJson(req)
+      .then((body) =>
+        graphql({
+          schema,
+          source: String(body.query),
+          variableValues: body.variables as Record<string, unknown> | undefined,
+          rootValue: queryRoot,
+        }),
+      )
+      .then((result) => sendJson(res, 200, result))
+      .catch((error: unknown) => sendJson(res, 400, { errors: [{ message: String(error) }] }));
+  });
+
+  const wss = new WebSocketServer({ noServer: true });
+  const wsServer = useServer({ schema, roots: { query: queryRoot, subscription: { ticks } } }, wss);
+  server.on('upgrade', (req, socket, head) => {
+    if (!accepting || req.url !== '/graphql') {
+      socket.destroy();
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+  });
+
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    httpUrl: `http://127.0.0.1:${port}/graphql`,
+    wsUrl: `ws://127.0.0.1:${port}/graphql`,
+    services,
+    setAcceptingSockets: (value) => {
+      accepting = value;
+    },
+    dropSockets: () => wss.clients.forEach((ws) => ws.terminate()),
+    close: async () => {
+      wss.clients.forEach((ws) => ws.terminate());
+      await wsServer.dispose();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

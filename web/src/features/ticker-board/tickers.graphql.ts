@@ -1,0 +1,25 @@
+export const tickersQuery = /* GraphQL */ `
+  query Tickers($symbols: [String!]!) {
+    tickers(symbols: $symbols) {
+      symbol
+      lastTrade {
+        price
+        quantity
+        time
+        aggressor
+      }
+    }
+  }
+`;
+
+export const ticksSubscription = /* GraphQL */ `
+  subscription Ticks($symbols: [String!]!) {
+    ticks(symbols: $symbols) {
+      symbol
+      price
+      quantity
+      aggressor
+      time
+    }
+  }
+`;

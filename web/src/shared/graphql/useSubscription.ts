@@ -1,0 +1,55 @@
+import { useEffect, useLayoutEffect, useRef } from 'react';
+import { backoffDelay } from './backoffDelay';
+import { useGateway } from './GatewayProvider';
+
+/**
+ * Keeps one subscription open for the component's lifetime. Socket drops are retried by the client itself;
+ * this also restarts the operation when the server ends or rejects it, so the desk never goes quiet for good.
+ */
+export function useSubscription<TData>(
+  query: string,
+  variables: Record<string, unknown>,
+  onData: (data: TData) => void,
+): void {
+  const { wsClient } = useGateway();
+  const onDataRef = useRef(onData);
+  useLayoutEffect(() => {
+    onDataRef.current = onData;
+  });
+  const variablesKey = JSON.stringify(variables);
+
+  useEffect(() => {
+    if (!wsClient) return;
+    const client = wsClient;
+    let stopped = false;
+    let failures = 0;
+    let restartTimer: ReturnType<typeof setTimeout> | undefined;
+    let unsubscribe = (): void => undefined;
+
+    const restartLater = (): void => {
+      if (stopped) return;
+      restartTimer = setTimeout(start, backoffDelay(failures));
+      failures += 1;
+    };
+    function start(): void {
+      unsubscribe = client.subscribe<TData>(
+        { query, variables: JSON.parse(variablesKey) as Record<string, unknown> },
+        {
+          next: (result) => {
+            failures = 0;
+            if (result.data) onDataRef.current(result.data);
+          },
+          error: restartLater,
+          complete: restartLater,
+        },
+      );
+    }
+
+    start();
+    return () => {
+      stopped = true;
+      clearTimeout(restartTimer);
+      unsubscribe();
+    };
+  }, [wsClient, query, variablesKey]);
+}
