@@ -1,0 +1,5 @@
+export type { BusHandler, BusKind, BusLogger, BusMessage, CreateEventBusOptions, EventBus } from './event-bus';
+export { BUS_KINDS } from './event-bus';
+export { createEventBus } from './create-event-bus';
+export { startEmbeddedBroker, type EmbeddedBroker } from './embedded-broker';
+export { isTopic } from './topic';

@@ -1,0 +1,25 @@
+import 'reflect-metadata';
+
+export * from './config/env';
+export * from './logging/logger';
+export * from './errors/codes';
+export * from './errors/domain-error';
+export * from './errors/format-error';
+export * from './auth/roles';
+export * from './auth/user-token';
+export * from './auth/internal-viewer';
+export * from './auth/auth-checker';
+export * from './graphql/decimal.scalar';
+export * from './graphql/async-queue';
+export * from './graphql/build-federated-schema';
+export * from './server/health';
+export * from './server/metrics';
+export * from './server/service-app';
+export * from './server/service-config';
+export * from './server/start-subgraph';
+export * from './server/run-service';
+export * from './platform/services';
+export * from './testing/require-service';
+export * from './testing/run-operation';
+export * from './graphql/emit-subgraph-sdl';
+export * from './bus';
