@@ -8,12 +8,17 @@ import { connect as mqttConnect } from 'mqtt';
 import { connect as natsConnect } from 'nats';
 import { Redis } from 'ioredis';
 import { createEventBus, startEmbeddedBroker, type EmbeddedBroker, type EventBus } from '../src/bus';
-import { serviceAvailable } from '../src/testing/require-service';
+import { describeWithService } from '../src/testing/require-service';
+
+const NATS_PORT = 4222;
+const REDIS_PORT = 6379;
 
 interface Transport {
   readonly name: string;
-  /** The bus URL, or undefined when the server is not here and the suite should skip. */
-  setup(): Promise<string | undefined>;
+  /** The shared server this transport needs; its suite is skipped, saying why, when it is not here. */
+  readonly service?: { name: string; port: number };
+  /** The bus URL. */
+  setup(): Promise<string>;
   teardown(): Promise<void>;
   /** Puts bytes on the wire without going through the bus, to test what the bus does with garbage. */
   publishRaw?(url: string, topic: string, text: string): Promise<void>;
@@ -39,7 +44,8 @@ const transports: Transport[] = [
   },
   {
     name: 'nats',
-    setup: async () => ((await serviceAvailable('nats', 4222)) ? 'nats://127.0.0.1:4222' : undefined),
+    service: { name: 'nats', port: NATS_PORT },
+    setup: async () => `nats://127.0.0.1:${NATS_PORT}`,
     teardown: async () => undefined,
     publishRaw: async (url, topic, text) => {
       const nc = await natsConnect({ servers: url });
@@ -50,7 +56,8 @@ const transports: Transport[] = [
   },
   {
     name: 'redis',
-    setup: async () => ((await serviceAvailable('redis', 6379)) ? 'redis://127.0.0.1:6379' : undefined),
+    service: { name: 'redis', port: REDIS_PORT },
+    setup: async () => `redis://127.0.0.1:${REDIS_PORT}`,
     teardown: async () => undefined,
     publishRaw: async (url, topic, text) => {
       const redis = new Redis(url);
@@ -82,8 +89,14 @@ function testLogger(): { warn: jest.Mock; info: jest.Mock } {
   return { warn: jest.fn(), info: jest.fn() };
 }
 
-describe.each(transports)('event bus contract: $name', (transport) => {
-  let url: string | undefined;
+for (const transport of transports) {
+  const { service } = transport;
+  const describeHere = service ? describeWithService(service.name, service.port) : describe;
+  describeHere(`event bus contract: ${transport.name}`, () => contract(transport));
+}
+
+function contract(transport: Transport): void {
+  let url: string;
   let opened: EventBus[] = [];
   let root: string;
   let pub: EventBus;
@@ -92,12 +105,8 @@ describe.each(transports)('event bus contract: $name', (transport) => {
   let flushes = 0;
   let flushed: () => Promise<void>;
 
-  /** Runs `body` only where the transport's server is reachable (serviceAvailable printed why not). */
-  const it_ = (name: string, body: () => Promise<void>, timeout?: number): void =>
-    it(name, async () => (url === undefined ? undefined : body()), timeout);
-
   async function open(): Promise<EventBus> {
-    const bus = await createEventBus(url as string, { clientId: 'contract-test', logger });
+    const bus = await createEventBus(url, { clientId: 'contract-test', logger });
     opened.push(bus);
     return bus;
   }
@@ -111,7 +120,6 @@ describe.each(transports)('event bus contract: $name', (transport) => {
   });
 
   beforeEach(async () => {
-    if (url === undefined) return;
     root = `t${randomBytes(6).toString('hex')}`;
     logger = testLogger();
     pub = await open();
@@ -132,7 +140,7 @@ describe.each(transports)('event bus contract: $name', (transport) => {
     opened = [];
   });
 
-  it_('delivers a published message with its topic to a subscriber on another bus', async () => {
+  it('delivers a published message with its topic to a subscriber on another bus', async () => {
     const got = inbox<{ symbol: string }>();
     await sub.subscribe(`${root}.trades.PETR4`, got.handler);
     await pub.publish(`${root}.trades.PETR4`, { symbol: 'PETR4' });
@@ -140,7 +148,7 @@ describe.each(transports)('event bus contract: $name', (transport) => {
     expect(got.items).toEqual([{ payload: { symbol: 'PETR4' }, topic: `${root}.trades.PETR4` }]);
   });
 
-  it_('a trailing * matches exactly one more segment', async () => {
+  it('a trailing * matches exactly one more segment', async () => {
     const got = inbox();
     await sub.subscribe(`${root}.trades.*`, got.handler);
     for (const topic of ['trades.PETR4', 'trades.PETR4.extra', 'trades', 'quotes.PETR4', 'trades.VALE3']) {
@@ -150,7 +158,7 @@ describe.each(transports)('event bus contract: $name', (transport) => {
     expect(got.items.map((m) => m.topic)).toEqual([`${root}.trades.PETR4`, `${root}.trades.VALE3`]);
   });
 
-  it_('a * in the middle matches any one segment there', async () => {
+  it('a * in the middle matches any one segment there', async () => {
     const got = inbox();
     await sub.subscribe(`${root}.*.PETR4`, got.handler);
     for (const topic of ['trades.PETR4', 'quotes.PETR4', 'trades.VALE3', 'trades.x.PETR4']) {
@@ -160,7 +168,7 @@ describe.each(transports)('event bus contract: $name', (transport) => {
     expect(got.items.map((m) => m.payload)).toEqual(['trades.PETR4', 'quotes.PETR4']);
   });
 
-  it_('a trailing > matches one or more segments but not the prefix itself', async () => {
+  it('a trailing > matches one or more segments but not the prefix itself', async () => {
     const got = inbox();
     await sub.subscribe(`${root}.market.>`, got.handler);
     for (const topic of ['market', 'market.trades', 'market.trades.PETR4', 'other.trades']) {
@@ -170,7 +178,7 @@ describe.each(transports)('event bus contract: $name', (transport) => {
     expect(got.items.map((m) => m.payload)).toEqual(['market.trades', 'market.trades.PETR4']);
   });
 
-  it_('overlapping subscriptions on one bus each get a message exactly once', async () => {
+  it('overlapping subscriptions on one bus each get a message exactly once', async () => {
     const exact = inbox();
     const star = inbox();
     const rest = inbox();
@@ -182,7 +190,7 @@ describe.each(transports)('event bus contract: $name', (transport) => {
     expect([exact.items.length, star.items.length, rest.items.length]).toEqual([1, 1, 1]);
   });
 
-  it_('unsubscribe stops delivery to that handler only, and is idempotent', async () => {
+  it('unsubscribe stops delivery to that handler only, and is idempotent', async () => {
     const leaving = inbox();
     const staying = inbox();
     const unsubscribe = await sub.subscribe(`${root}.orders.*`, leaving.handler);
@@ -198,7 +206,7 @@ describe.each(transports)('event bus contract: $name', (transport) => {
     expect(staying.items.map((m) => m.payload)).toEqual(['before', 'after']);
   });
 
-  it_('the last unsubscribe from a topic stops delivery on the wire, and a new subscription resumes it', async () => {
+  it('the last unsubscribe from a topic stops delivery on the wire, and a new subscription resumes it', async () => {
     const first = inbox();
     const unsubscribe = await sub.subscribe(`${root}.fills.*`, first.handler);
     await unsubscribe();
@@ -210,7 +218,7 @@ describe.each(transports)('event bus contract: $name', (transport) => {
     expect(first.items).toEqual([]);
   });
 
-  it_('keeps one publisher\u2019s 1000 messages on one topic in order', async () => {
+  it('keeps one publisher\u2019s 1000 messages on one topic in order', async () => {
     const got = inbox<{ seq: number }>();
     await sub.subscribe(`${root}.ticks.WINZ25`, got.handler);
     const sequence = Array.from({ length: 1000 }, (_, i) => i);
@@ -219,7 +227,7 @@ describe.each(transports)('event bus contract: $name', (transport) => {
     expect(got.items.map((m) => m.payload.seq)).toEqual(sequence);
   });
 
-  it_('a throwing or rejecting handler is logged and does not stop other handlers or later messages', async () => {
+  it('a throwing or rejecting handler is logged and does not stop other handlers or later messages', async () => {
     const healthy = inbox();
     const throwing = jest.fn(() => {
       throw new Error('handler bug');
@@ -241,7 +249,7 @@ describe.each(transports)('event bus contract: $name', (transport) => {
     expect(logger.warn.mock.calls[0][0]).toMatchObject({ err: expect.any(Error), topic: `${root}.signals.buy` });
   });
 
-  it_('round-trips nested JSON exactly, keeping decimal strings as strings', async () => {
+  it('round-trips nested JSON exactly, keeping decimal strings as strings', async () => {
     const order = {
       id: 'ord-1',
       symbol: 'PETR4',
@@ -259,10 +267,10 @@ describe.each(transports)('event bus contract: $name', (transport) => {
 
   // In-process there is no wire that anything but the bus could write to.
   const publishRaw = transport.publishRaw;
-  (publishRaw ? it_ : it.skip)('drops a payload that is not JSON with a warning and keeps delivering', async () => {
+  (publishRaw ? it : it.skip)('drops a payload that is not JSON with a warning and keeps delivering', async () => {
     const got = inbox();
     await sub.subscribe(`${root}.raw.*`, got.handler);
-    await publishRaw?.(url as string, `${root}.raw.bad`, '{not json');
+    await publishRaw?.(url, `${root}.raw.bad`, '{not json');
     await until(() => logger.warn.mock.calls.length > 0, 'the warning');
     await pub.publish(`${root}.raw.good`, { ok: true });
     await until(() => got.items.length === 1, 'the valid message');
@@ -271,17 +279,17 @@ describe.each(transports)('event bus contract: $name', (transport) => {
     expect(logger.warn).toHaveBeenCalledWith(expect.objectContaining({ topic: `${root}.raw.bad` }), 'event bus dropped a payload that is not JSON');
   });
 
-  (publishRaw ? it_ : it.skip)('drops a message whose topic another client spelled outside the topic syntax', async () => {
+  (publishRaw ? it : it.skip)('drops a message whose topic another client spelled outside the topic syntax', async () => {
     const got = inbox();
     await sub.subscribe(`${root}.raw.>`, got.handler);
-    await publishRaw?.(url as string, `${root}.raw.50%off`, '{"ok":true}');
+    await publishRaw?.(url, `${root}.raw.50%off`, '{"ok":true}');
     await until(() => logger.warn.mock.calls.length > 0, 'the warning');
 
     expect(got.items).toEqual([]);
     expect(logger.warn).toHaveBeenCalledWith(expect.objectContaining({ topic: `${root}.raw.50%off` }), 'event bus dropped a message with a malformed topic');
   });
 
-  it_('rejects malformed topics and payloads JSON cannot carry', async () => {
+  it('rejects malformed topics and payloads JSON cannot carry', async () => {
     await expect(pub.publish(`${root}.trades.*`, 1)).rejects.toThrow(/invalid topic/);
     await expect(pub.publish(`${root}..x`, 1)).rejects.toThrow(/invalid topic/);
     await expect(pub.publish(`${root}/x`, 1)).rejects.toThrow(/invalid topic/);
@@ -292,7 +300,7 @@ describe.each(transports)('event bus contract: $name', (transport) => {
     await expect(sub.subscribe('', () => undefined)).rejects.toThrow(/invalid subscription/);
   });
 
-  it_('delivers what was published just before the publisher closed', async () => {
+  it('delivers what was published just before the publisher closed', async () => {
     const got = inbox();
     await sub.subscribe(`${root}.last.*`, got.handler);
     await pub.publish(`${root}.last.words`, 'bye');
@@ -300,13 +308,13 @@ describe.each(transports)('event bus contract: $name', (transport) => {
     await until(() => got.items.length === 1, 'the last message');
   });
 
-  it_('ping reports a round-trip time', async () => {
+  it('ping reports a round-trip time', async () => {
     const ms = await pub.ping();
     expect(ms).toBeGreaterThanOrEqual(0);
     expect(ms).toBeLessThan(1000);
   });
 
-  it_('close is idempotent, stops delivery and makes later calls reject', async () => {
+  it('close is idempotent, stops delivery and makes later calls reject', async () => {
     const closedSide = inbox();
     const observer = inbox();
     await sub.subscribe(`${root}.after.*`, closedSide.handler);
@@ -323,4 +331,4 @@ describe.each(transports)('event bus contract: $name', (transport) => {
     await expect(sub.subscribe(`${root}.after.*`, () => undefined)).rejects.toThrow(/closed/);
     await expect(sub.ping()).rejects.toThrow(/closed/);
   });
-});
+}

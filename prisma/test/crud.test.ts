@@ -1,3 +1,4 @@
+import { describeWithService } from '@b3/kit/testing/require-service';
 import {
   classifyDatabaseError,
   isInvalidValue,
@@ -9,30 +10,30 @@ import {
   resetDatabase,
   type Database,
 } from '../src';
-import { scratchSchema, type ScratchSchema } from './postgres-scratch';
+import { createScratchSchema, POSTGRES_PORT, type ScratchSchema } from './postgres-scratch';
 
 interface Backend {
   name: 'pglite' | 'postgres';
-  /** undefined when the backend's server is not here (serviceAvailable printed why). */
-  open(): Promise<Database | undefined>;
+  open(): Promise<Database>;
   teardown(): Promise<void>;
 }
 
 let scratch: ScratchSchema | undefined;
 
-const backends: Backend[] = [
-  { name: 'pglite', open: () => openTestDatabase(), teardown: async () => undefined },
-  {
-    name: 'postgres',
-    open: async () => {
-      scratch = await scratchSchema();
-      return scratch && openDatabase({ service: 'crud-test', databaseUrl: scratch.url });
-    },
-    teardown: async () => scratch?.drop(),
+const pglite: Backend = { name: 'pglite', open: () => openTestDatabase(), teardown: async () => undefined };
+const postgres: Backend = {
+  name: 'postgres',
+  open: async () => {
+    scratch = await createScratchSchema();
+    return openDatabase({ service: 'crud-test', databaseUrl: scratch.url });
   },
-];
+  teardown: async () => scratch?.drop(),
+};
 
-describe.each(backends)('Prisma client on $name', (backend) => {
+describe('Prisma client on pglite', () => crudContract(pglite));
+describeWithService('postgres', POSTGRES_PORT)('Prisma client on postgres', () => crudContract(postgres));
+
+function crudContract(backend: Backend): void {
   let db: Database | undefined;
 
   beforeAll(async () => {
@@ -43,12 +44,15 @@ describe.each(backends)('Prisma client on $name', (backend) => {
     await backend.teardown();
   });
   beforeEach(async () => {
-    if (db) await resetDatabase(db);
+    await resetDatabase(opened());
   });
 
-  /** Runs the body only where this backend is available. */
-  const it_ = (name: string, body: (db: Database) => Promise<void>): void =>
-    it(name, async () => (db ? body(db) : undefined));
+  /** The database beforeAll opened; failing loudly if it could not. */
+  const opened = (): Database => {
+    if (!db) throw new Error(`the ${backend.name} database did not open`);
+    return db;
+  };
+  const it_ = (name: string, body: (db: Database) => Promise<void>): void => it(name, () => body(opened()));
 
   it_('reports its kind and answers a ping', async (db) => {
     expect(db.kind).toBe(backend.name);
@@ -152,4 +156,4 @@ describe.each(backends)('Prisma client on $name', (backend) => {
     expect(isInvalidValue(tooBig)).toBe(true);
     expect(classifyDatabaseError(new Error('not from the database'))).toBeUndefined();
   });
-});
+}

@@ -2,6 +2,7 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { Client } from 'pg';
+import { describeWithService } from '@b3/kit/testing/require-service';
 import {
   applyMigrations,
   checksumOf,
@@ -13,7 +14,7 @@ import {
   type Migration,
 } from '../src';
 import { createTestDataDir } from '../src/test-database';
-import { scratchSchema, type ScratchSchema } from './postgres-scratch';
+import { createScratchSchema, POSTGRES_PORT, type ScratchSchema } from './postgres-scratch';
 
 const committed = loadMigrations();
 const init = committed[0]!;
@@ -119,14 +120,14 @@ describe('applyMigrations on PGlite', () => {
   });
 });
 
-describe('applyMigrations on PostgreSQL', () => {
+describeWithService('postgres', POSTGRES_PORT)('applyMigrations on PostgreSQL', () => {
   const cleanups: (() => Promise<void>)[] = [];
   afterEach(async () => {
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
   });
-  const freshSchema = async (): Promise<ScratchSchema | undefined> => {
-    const scratch = await scratchSchema();
-    if (scratch) cleanups.push(() => scratch.drop());
+  const freshSchema = async (): Promise<ScratchSchema> => {
+    const scratch = await createScratchSchema();
+    cleanups.push(() => scratch.drop());
     return scratch;
   };
   const connect = async (scratch: ScratchSchema): Promise<Client> => {
@@ -137,7 +138,6 @@ describe('applyMigrations on PostgreSQL', () => {
 
   it('migrates a fresh schema exactly once when several services start at the same moment', async () => {
     const scratch = await freshSchema();
-    if (!scratch) return;
     const sessions = await Promise.all([1, 2, 3, 4].map(() => connect(scratch)));
 
     const results = await Promise.all(sessions.map((c) => applyMigrations(pgSession(c), committed)));
@@ -149,7 +149,6 @@ describe('applyMigrations on PostgreSQL', () => {
 
   it('migrates through openDatabase on the first start and applies nothing on later starts', async () => {
     const scratch = await freshSchema();
-    if (!scratch) return;
     for (let start = 0; start < 2; start += 1) {
       const db = await openDatabase({ service: 'migrations-test', databaseUrl: scratch.url });
       expect(db.kind).toBe('postgres');

@@ -1,9 +1,12 @@
 import { spawn } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { serviceAvailableSync } from '@b3/kit/testing/require-service';
 import { defaultDataDir, openDatabase, parseDatabaseUrl, type Database } from '../src';
 import { createTestDataDir } from '../src/test-database';
-import { scratchSchema } from './postgres-scratch';
+import { createScratchSchema, POSTGRES_PORT } from './postgres-scratch';
+
+const postgresUp = serviceAvailableSync('postgres', POSTGRES_PORT);
 
 describe('embedded PGlite data directory', () => {
   let dataDir: string;
@@ -92,9 +95,8 @@ describe('choosing the database', () => {
     expect(() => parseDatabaseUrl('postgresql://db/b3?schema=a;drop')).toThrow(/plain identifier/);
   });
 
-  it('uses DATABASE_URL from the environment when no option names a database', async () => {
-    const scratch = await scratchSchema();
-    if (!scratch) return;
+  (postgresUp ? it : it.skip)('uses DATABASE_URL from the environment when no option names a database', async () => {
+    const scratch = await createScratchSchema();
     const saved = process.env.DATABASE_URL;
     process.env.DATABASE_URL = scratch.url;
     try {

@@ -2,7 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { serviceAvailable } from '@b3/kit/testing/require-service';
 
-const SERVER_URL = 'postgresql://postgres@127.0.0.1:5432/test';
+/** The machine's PostgreSQL; gate suites with `describeWithService('postgres', POSTGRES_PORT)`. */
+export const POSTGRES_PORT = 5432;
+const SERVER_URL = `postgresql://postgres@127.0.0.1:${POSTGRES_PORT}/test`;
 
 export interface ScratchSchema {
   /** Connection URL selecting the scratch schema, as a service would receive it in DATABASE_URL. */
@@ -18,7 +20,14 @@ export interface ScratchSchema {
  * other's tables; undefined (after serviceAvailable printed why) when PostgreSQL is not here.
  */
 export async function scratchSchema(): Promise<ScratchSchema | undefined> {
-  if (!(await serviceAvailable('postgres', 5432))) return undefined;
+  return (await serviceAvailable('postgres', POSTGRES_PORT)) ? createScratchSchema() : undefined;
+}
+
+/**
+ * The same without the availability check, for suites already gated by describeWithService: if
+ * PostgreSQL went away since, connecting fails the test instead of quietly passing it.
+ */
+export async function createScratchSchema(): Promise<ScratchSchema> {
   const schema = `t_${randomBytes(6).toString('hex')}`;
   const connect = async (): Promise<Client> => {
     const client = new Client({ connectionString: SERVER_URL });

@@ -34,3 +34,26 @@ export async function serviceAvailable(name: string, port: number, host = '127.0
   console.warn(`skipping ${name}-backed tests: ${reason} (set REQUIRE_SERVICES=1 to make this a failure)`);
   return false;
 }
+
+/**
+ * Synchronous form for choosing `describe` vs `describe.skip` at collection time, so a missing service
+ * shows up as skipped tests (with the reason printed) rather than as passes. Checks in a child process
+ * because jest collects suites synchronously.
+ */
+export function serviceAvailableSync(name: string, port: number, host = '127.0.0.1'): boolean {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { spawnSync } = require('node:child_process') as typeof import('node:child_process');
+  const probe = `const s=require('net').connect(${port},${JSON.stringify(host)});s.setTimeout(500,()=>process.exit(1));s.on('connect',()=>process.exit(0));s.on('error',()=>process.exit(1));`;
+  const ok = spawnSync(process.execPath, ['-e', probe], { timeout: 3000 }).status === 0;
+  if (ok) return true;
+  const reason = `${name} is not reachable at ${host}:${port}`;
+  if (servicesRequired()) throw new Error(`${reason} and REQUIRE_SERVICES=1`);
+  // eslint-disable-next-line no-console
+  console.warn(`skipping ${name}-backed tests: ${reason} (set REQUIRE_SERVICES=1 to make this a failure)`);
+  return false;
+}
+
+/** `describeWithService('postgres', 5432)('store on PostgreSQL', () => …)` */
+export function describeWithService(name: string, port: number): jest.Describe {
+  return serviceAvailableSync(name, port) ? describe : describe.skip;
+}

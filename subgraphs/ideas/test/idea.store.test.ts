@@ -1,22 +1,25 @@
 import { type Database, openDatabase, openTestDatabase } from '@b3/prisma';
-import { scratchSchema, type ScratchSchema } from '../../../prisma/test/postgres-scratch';
+import { describeWithService } from '@b3/kit';
+import { createScratchSchema } from '../../../prisma/test/postgres-scratch';
 import { createPrismaIdeaStore } from '../src/store/prisma-idea.store';
 
 /** The same behaviour on the embedded default (PGlite) and on the machine's PostgreSQL. */
-const engines: Array<[string, () => Promise<{ db: Database; done: () => Promise<void> } | undefined>]> = [
-  ['PGlite', async () => {
-    const db = await openTestDatabase();
-    return { db, done: () => db.close() };
-  }],
-  ['PostgreSQL', async () => {
-    const scratch: ScratchSchema | undefined = await scratchSchema();
-    if (!scratch) return undefined;
-    const db = await openDatabase({ service: 'ideas', databaseUrl: scratch.url });
-    return { db, done: async () => { await db.close(); await scratch.drop(); } };
-  }],
-];
+type Engine = () => Promise<{ db: Database; done: () => Promise<void> }>;
 
-describe.each(engines)('idea store on %s', (_name, open) => {
+const pglite: Engine = async () => {
+  const db = await openTestDatabase();
+  return { db, done: () => db.close() };
+};
+const postgres: Engine = async () => {
+  const scratch = await createScratchSchema();
+  const db = await openDatabase({ service: 'ideas', databaseUrl: scratch.url });
+  return { db, done: async () => { await db.close(); await scratch.drop(); } };
+};
+
+describe('idea store on PGlite', () => storeContract(pglite));
+describeWithService('postgres', 5432)('idea store on PostgreSQL', () => storeContract(postgres));
+
+function storeContract(open: Engine): void {
   let handle: { db: Database; done: () => Promise<void> } | undefined;
   beforeAll(async () => {
     handle = await open();
@@ -26,7 +29,6 @@ describe.each(engines)('idea store on %s', (_name, open) => {
   });
 
   it('stores ideas, lists newest first per symbol, and finds them by id in one call', async () => {
-    if (!handle) return;
     const store = createPrismaIdeaStore(handle.db.prisma);
     const a = await store.create({ title: 'Buy PETR4 dips', body: 'support at 37,50', symbol: 'PETR4', tags: ['swing'] }, 'u1');
     const b = await store.create({ title: 'Sell VALE3 rallies', body: '', symbol: 'VALE3', tags: [] }, 'u2');
@@ -38,4 +40,4 @@ describe.each(engines)('idea store on %s', (_name, open) => {
     expect(found.find((i) => i.id === c.id)?.tags).toEqual(['breakout', 'daily']);
     await expect(store.ping()).resolves.toBeUndefined();
   });
-});
+}
