@@ -57,7 +57,7 @@ export async function startPlatform(options: { env?: Record<string, string>; tim
     BUS_PORT: String(busPort),
     GATEWAY_PORT: String(gatewayPort),
     DATA_DIR: join(work, 'data'),
-    NET_GUARD: 'report',
+    NET_GUARD: 'block',
     NET_GUARD_LOG: netLog,
     NO_COLOR: '1',
     LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',

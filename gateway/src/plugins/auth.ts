@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { signInternalViewer, unauthenticated, type UserTokenVerifier, type Viewer } from '@b3/kit';
+import { signInternalViewer, type UserTokenVerifier, type Viewer } from '@b3/kit';
 import { GraphQLError } from 'graphql';
 
 export interface GatewayContext {
@@ -29,7 +29,9 @@ export const requireViewerForMutations: ApolloServerPlugin<GatewayContext> = {
   async requestDidStart() {
     return {
       async didResolveOperation({ operation, contextValue }) {
-        if (operation?.operation === 'mutation' && !contextValue.viewer) throw unauthenticated('Mutations require a bearer token');
+        if (operation?.operation === 'mutation' && !contextValue.viewer) {
+          throw new GraphQLError('Mutations require a bearer token', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+        }
       },
     };
   },
