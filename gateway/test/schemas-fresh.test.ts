@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { subgraphSdl } from '@b3/kit';
-import type { GraphQLSchema } from 'graphql';
+import { type GraphQLSchema, printSchema } from 'graphql';
 import { buildBridgeSchema } from '../../native-bridge/src/schema';
 import { buildAgentsSchema } from '../../subgraphs/agents/src/schema';
 import { buildDocsSchema } from '../../subgraphs/docs/src/schema';
@@ -33,5 +33,10 @@ describe('committed schemas', () => {
   it('supergraph.graphql is the composition of the committed subgraph schemas', () => {
     const committed = readFileSync(join(REPO_ROOT, 'supergraph.graphql'), 'utf8');
     expect(committed).toBe(composeSupergraph(config.subgraphs).supergraphSdl.trimEnd() + '\n');
+  });
+
+  it('api.graphql is the client-facing schema of that supergraph', () => {
+    const committed = readFileSync(join(REPO_ROOT, 'api.graphql'), 'utf8');
+    expect(committed).toBe(printSchema(composeSupergraph(config.subgraphs).apiSchema).trimEnd() + '\n');
   });
 });

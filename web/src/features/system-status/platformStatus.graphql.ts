@@ -1,4 +1,6 @@
-export const platformStatusQuery = /* GraphQL */ `
+import { graphql } from '../../gql';
+
+export const platformStatusQuery = graphql(/* GraphQL */ `
   query PlatformStatus {
     platformStatus {
       overall
@@ -11,4 +13,4 @@ export const platformStatusQuery = /* GraphQL */ `
       }
     }
   }
-`;
+`);

@@ -1,11 +1,13 @@
 import { useEffect, useState } from 'react';
+import type { PlatformStatusQuery } from '../../gql/graphql';
 import { postGraphQL } from '../../shared/graphql/postGraphQL';
 import { useGateway } from '../../shared/graphql/GatewayProvider';
 import { platformStatusQuery } from './platformStatus.graphql';
-import type { PlatformStatus, PlatformStatusData } from './types';
 
 const POLL_INTERVAL_MS = 3000;
 const REQUEST_TIMEOUT_MS = 2500;
+
+type PlatformStatus = PlatformStatusQuery['platformStatus'];
 
 export interface PlatformStatusView {
   /** Last answer received; kept while the gateway is unreachable so the panel shows what was known. */
@@ -24,12 +26,7 @@ export function usePlatformStatus(): PlatformStatusView {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const poll = async (): Promise<void> => {
       try {
-        const data = await postGraphQL<PlatformStatusData>(
-          httpUrl,
-          platformStatusQuery,
-          {},
-          AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-        );
+        const data = await postGraphQL(httpUrl, platformStatusQuery, {}, AbortSignal.timeout(REQUEST_TIMEOUT_MS));
         if (!stopped) setView({ status: data.platformStatus, error: null });
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);

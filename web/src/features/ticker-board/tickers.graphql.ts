@@ -1,4 +1,6 @@
-export const tickersQuery = /* GraphQL */ `
+import { graphql } from '../../gql';
+
+export const tickersQuery = graphql(/* GraphQL */ `
   query Tickers($symbols: [String!]!) {
     tickers(symbols: $symbols) {
       symbol
@@ -10,9 +12,9 @@ export const tickersQuery = /* GraphQL */ `
       }
     }
   }
-`;
+`);
 
-export const ticksSubscription = /* GraphQL */ `
+export const ticksSubscription = graphql(/* GraphQL */ `
   subscription Ticks($symbols: [String!]!) {
     ticks(symbols: $symbols) {
       symbol
@@ -22,4 +24,4 @@ export const ticksSubscription = /* GraphQL */ `
       time
     }
   }
-`;
+`);

@@ -1,28 +1,10 @@
-// Hand-written until codegen types the documents in tickers.graphql.ts.
+import type { Aggressor, TickersQuery, TicksSubscription } from '../../gql/graphql';
 
-/** Quantities are whole contracts or shares; a gateway may send them as Int or as a decimal string. */
-export type Quantity = number | string;
+/** One live trade, as the ticks subscription delivers it. */
+export type Tick = TicksSubscription['ticks'];
 
-export interface Tick {
-  readonly symbol: string;
-  readonly price: string;
-  readonly quantity: Quantity;
-  readonly aggressor: string;
-  readonly time: string;
-}
-
-export interface TickerSnapshot {
-  readonly symbol: string;
-  readonly lastTrade: Omit<Tick, 'symbol'> | null;
-}
-
-export interface TickersData {
-  readonly tickers: readonly TickerSnapshot[];
-}
-
-export interface TicksData {
-  readonly ticks: Tick;
-}
+/** A symbol in the tickers snapshot, with its last trade (null before the first print). */
+export type TickerSnapshot = TickersQuery['tickers'][number];
 
 export type TickDirection = 'up' | 'down' | 'flat';
 
@@ -30,7 +12,7 @@ export interface TickerRowState {
   readonly symbol: string;
   readonly price: string | null;
   readonly quantity: string | null;
-  readonly aggressor: string | null;
+  readonly aggressor: Aggressor | null;
   readonly time: string | null;
   /** Ticks received over the subscription since the page loaded; the snapshot does not count. */
   readonly tradeCount: number;

@@ -4,7 +4,7 @@ import { useGateway } from '../../shared/graphql/GatewayProvider';
 import { useSubscription } from '../../shared/graphql/useSubscription';
 import { emptyBoard, reduceTickerBoard } from './tickerBoard';
 import { tickersQuery, ticksSubscription } from './tickers.graphql';
-import type { TickerRowState, TickersData, TicksData } from './types';
+import type { TickerRowState } from './types';
 
 /** Last trade per symbol: an HTTP snapshot first (and after every reconnect), then live ticks. */
 export function useTickerBoard(symbols: readonly string[]): TickerRowState[] {
@@ -14,14 +14,14 @@ export function useTickerBoard(symbols: readonly string[]): TickerRowState[] {
 
   useEffect(() => {
     const abort = new AbortController();
-    postGraphQL<TickersData, { symbols: string[] }>(httpUrl, tickersQuery, { symbols: symbolsKey.split(',') }, abort.signal)
+    postGraphQL(httpUrl, tickersQuery, { symbols: symbolsKey.split(',') }, abort.signal)
       .then((data) => dispatch({ type: 'snapshot', tickers: data.tickers }))
       // Ticks fill the board anyway; the status panel already reports an unreachable gateway.
       .catch(() => undefined);
     return () => abort.abort();
   }, [httpUrl, symbolsKey, connection.sessions]);
 
-  useSubscription<TicksData>(ticksSubscription, { symbols: symbolsKey.split(',') }, (data) =>
+  useSubscription(ticksSubscription, { symbols: symbolsKey.split(',') }, (data) =>
     dispatch({ type: 'tick', tick: data.ticks }),
   );
 

@@ -1,3 +1,5 @@
+import type { TypedDocumentString } from '../../gql/graphql';
+
 interface GraphQLResponse<TData> {
   data?: TData | null;
   errors?: ReadonlyArray<{ message: string }>;
@@ -8,16 +10,16 @@ export class GraphQLRequestError extends Error {
 }
 
 /** One GraphQL operation over HTTP POST; resolves with `data` or rejects with the server's messages. */
-export async function postGraphQL<TData, TVariables extends Record<string, unknown> = Record<string, never>>(
+export async function postGraphQL<TData, TVariables>(
   url: string,
-  query: string,
+  document: TypedDocumentString<TData, TVariables>,
   variables: TVariables,
   signal?: AbortSignal,
 ): Promise<TData> {
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
-    body: JSON.stringify({ query, variables }),
+    body: JSON.stringify({ query: document.toString(), variables }),
     signal,
   });
   let body: GraphQLResponse<TData>;

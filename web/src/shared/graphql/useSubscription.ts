@@ -1,4 +1,5 @@
 import { useEffect, useLayoutEffect, useRef } from 'react';
+import type { TypedDocumentString } from '../../gql/graphql';
 import { backoffDelay } from './backoffDelay';
 import { useGateway } from './GatewayProvider';
 
@@ -6,12 +7,13 @@ import { useGateway } from './GatewayProvider';
  * Keeps one subscription open for the component's lifetime. Socket drops are retried by the client itself;
  * this also restarts the operation when the server ends or rejects it, so the desk never goes quiet for good.
  */
-export function useSubscription<TData>(
-  query: string,
-  variables: Record<string, unknown>,
+export function useSubscription<TData, TVariables>(
+  document: TypedDocumentString<TData, TVariables>,
+  variables: TVariables,
   onData: (data: TData) => void,
 ): void {
   const { wsClient } = useGateway();
+  const query = document.toString();
   const onDataRef = useRef(onData);
   useLayoutEffect(() => {
     onDataRef.current = onData;

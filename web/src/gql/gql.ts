@@ -1,0 +1,44 @@
+/* eslint-disable */
+import * as types from './graphql';
+
+
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  query PlatformStatus {\n    platformStatus {\n      overall\n      checkedAt\n      services {\n        name\n        status\n        latencyMs\n        url\n      }\n    }\n  }\n": typeof types.PlatformStatusDocument,
+    "\n  query Tickers($symbols: [String!]!) {\n    tickers(symbols: $symbols) {\n      symbol\n      lastTrade {\n        price\n        quantity\n        time\n        aggressor\n      }\n    }\n  }\n": typeof types.TickersDocument,
+    "\n  subscription Ticks($symbols: [String!]!) {\n    ticks(symbols: $symbols) {\n      symbol\n      price\n      quantity\n      aggressor\n      time\n    }\n  }\n": typeof types.TicksDocument,
+};
+const documents: Documents = {
+    "\n  query PlatformStatus {\n    platformStatus {\n      overall\n      checkedAt\n      services {\n        name\n        status\n        latencyMs\n        url\n      }\n    }\n  }\n": types.PlatformStatusDocument,
+    "\n  query Tickers($symbols: [String!]!) {\n    tickers(symbols: $symbols) {\n      symbol\n      lastTrade {\n        price\n        quantity\n        time\n        aggressor\n      }\n    }\n  }\n": types.TickersDocument,
+    "\n  subscription Ticks($symbols: [String!]!) {\n    ticks(symbols: $symbols) {\n      symbol\n      price\n      quantity\n      aggressor\n      time\n    }\n  }\n": types.TicksDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PlatformStatus {\n    platformStatus {\n      overall\n      checkedAt\n      services {\n        name\n        status\n        latencyMs\n        url\n      }\n    }\n  }\n"): typeof import('./graphql').PlatformStatusDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Tickers($symbols: [String!]!) {\n    tickers(symbols: $symbols) {\n      symbol\n      lastTrade {\n        price\n        quantity\n        time\n        aggressor\n      }\n    }\n  }\n"): typeof import('./graphql').TickersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription Ticks($symbols: [String!]!) {\n    ticks(symbols: $symbols) {\n      symbol\n      price\n      quantity\n      aggressor\n      time\n    }\n  }\n"): typeof import('./graphql').TicksDocument;
+
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}

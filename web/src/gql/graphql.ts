@@ -1,0 +1,184 @@
+/* eslint-disable */
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = T | null | undefined;
+export type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+export type MakeOptional<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]?: Maybe<T[SubKey]> };
+export type MakeMaybe<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]: Maybe<T[SubKey]> };
+export type MakeEmpty<T extends { [key: string]: unknown }, K extends keyof T> = { [_ in K]?: never };
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** A date-time string at UTC, such as 2007-12-03T10:15:30Z, compliant with the `date-time` format outlined in section 5.6 of the RFC 3339 profile of the ISO 8601 standard for representation of dates and times using the Gregorian calendar.This scalar is serialized to a string in ISO 8601 format and parsed from a string in ISO 8601 format. */
+  DateTimeISO: { input: string; output: string; }
+  /** Exact decimal number encoded as a string, e.g. "125005" or "38.01". */
+  Decimal: { input: string; output: string; }
+};
+
+/** Which side crossed the spread */
+export type Aggressor =
+  | 'AUCTION'
+  | 'BUY'
+  | 'CROSS'
+  | 'SELL'
+  | 'UNKNOWN';
+
+export type CreateIdeaInput = {
+  body?: Scalars['String']['input'];
+  /** B3 ticker, e.g. PETR4 */
+  symbol: Scalars['String']['input'];
+  tags?: Array<Scalars['String']['input']>;
+  title: Scalars['String']['input'];
+};
+
+export type HealthStatus =
+  /** Serving, but a non-critical dependency is failing */
+  | 'DEGRADED'
+  /** Not answering, or a critical dependency is failing */
+  | 'DOWN'
+  | 'OK';
+
+export type IngestSignalInput = {
+  /** Where the text came from, e.g. "telegram:@canal" */
+  source: Scalars['String']['input'];
+  /** Signal text, e.g. "COMPRA PETR4 entrada 38,50 stop 37,90 alvo 39,80" */
+  text: Scalars['String']['input'];
+};
+
+export type OrderSide =
+  | 'BUY'
+  | 'SELL';
+
+export type OrderStatus =
+  | 'CANCELED'
+  | 'EXPIRED'
+  | 'FILLED'
+  | 'NEW'
+  | 'PARTIALLY_FILLED'
+  /** Accepted by the platform, not yet acknowledged by the exchange */
+  | 'PENDING_NEW'
+  | 'REJECTED';
+
+export type OrderType =
+  /** Executes at limitPrice or better */
+  | 'LIMIT'
+  /** Executes at the best available price; takes no price */
+  | 'MARKET'
+  /** Becomes a LIMIT order at limitPrice once the market trades at stopPrice */
+  | 'STOP_LIMIT';
+
+export type PlaceOrderInput = {
+  /** Required for LIMIT and STOP_LIMIT, forbidden for MARKET; at most 4 decimals */
+  limitPrice?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Number of shares or contracts, 1 to 1000000 */
+  quantity: Scalars['Int']['input'];
+  side: OrderSide;
+  /** Required for STOP_LIMIT, forbidden otherwise; at most 4 decimals */
+  stopPrice?: InputMaybe<Scalars['Decimal']['input']>;
+  /** B3 ticker, e.g. PETR4 */
+  symbol: Scalars['String']['input'];
+  type: OrderType;
+};
+
+export type RegisterSystemInput = {
+  description: Scalars['String']['input'];
+  /** Unique name, 2 to 64 letters, digits, dots, dashes or underscores; stored lower case */
+  name: Scalars['String']['input'];
+  owner?: InputMaybe<Scalars['String']['input']>;
+  /** http(s) URL */
+  url?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Trading phase of the B3 cash equities market */
+export type SessionPhase =
+  | 'AFTER_MARKET'
+  | 'CLOSED'
+  | 'CLOSING_CALL'
+  | 'OPEN'
+  | 'PRE_OPENING';
+
+export type SignalDirection =
+  | 'BUY'
+  | 'SELL';
+
+export type PlatformStatusQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PlatformStatusQuery = { platformStatus: { overall: HealthStatus, checkedAt: string, services: Array<{ name: string, status: HealthStatus, latencyMs: number | null, url: string }> } };
+
+export type TickersQueryVariables = Exact<{
+  symbols: Array<Scalars['String']['input']> | Scalars['String']['input'];
+}>;
+
+
+export type TickersQuery = { tickers: Array<{ symbol: string, lastTrade: { price: string, quantity: number, time: string, aggressor: Aggressor } | null }> };
+
+export type TicksSubscriptionVariables = Exact<{
+  symbols: Array<Scalars['String']['input']> | Scalars['String']['input'];
+}>;
+
+
+export type TicksSubscription = { ticks: { symbol: string, price: string, quantity: number, aggressor: Aggressor, time: string } };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+
+export const PlatformStatusDocument = new TypedDocumentString(`
+    query PlatformStatus {
+  platformStatus {
+    overall
+    checkedAt
+    services {
+      name
+      status
+      latencyMs
+      url
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PlatformStatusQuery, PlatformStatusQueryVariables>;
+export const TickersDocument = new TypedDocumentString(`
+    query Tickers($symbols: [String!]!) {
+  tickers(symbols: $symbols) {
+    symbol
+    lastTrade {
+      price
+      quantity
+      time
+      aggressor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TickersQuery, TickersQueryVariables>;
+export const TicksDocument = new TypedDocumentString(`
+    subscription Ticks($symbols: [String!]!) {
+  ticks(symbols: $symbols) {
+    symbol
+    price
+    quantity
+    aggressor
+    time
+  }
+}
+    `) as unknown as TypedDocumentString<TicksSubscription, TicksSubscriptionVariables>;
