@@ -23,23 +23,19 @@ export async function startBridge(config: BridgeConfig, logger: Logger): Promise
     logger,
     schema: await buildBridgeSchema(),
     context: (base) => ({ ...base, client, publisher, library }),
-    healthChecks: [
+    // closed last-first: stop the DLL feed before the bus it publishes to
+    resources: [
+      { name: `bus:${bus.kind}`, ping: () => bus.ping(), close: () => bus.close() },
       {
         name: 'profitdll:market-data',
-        async check() {
+        async ping() {
           const state = client.state().marketData;
           if (state !== 'CONNECTED') throw new Error(`market data ${state}`);
         },
+        close: () => publisher.stop(),
       },
-      { name: `bus:${bus.kind}`, check: async () => void (await bus.ping()) },
     ],
   });
   logger.info({ library, symbols: config.symbols.length }, 'bridge feeding trades');
-  return {
-    stop: async () => {
-      await server.stop();
-      await publisher.stop();
-      await bus.close();
-    },
-  };
+  return server;
 }

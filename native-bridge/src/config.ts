@@ -1,4 +1,4 @@
-import { envInt, envOptional, envString, portOf, SUBGRAPHS } from '@b3/kit';
+import { envInt, envOptional, envString, subgraphPort } from '@b3/kit';
 
 export interface BridgeConfig {
   port: number;
@@ -27,7 +27,7 @@ export function parseSymbols(raw: string): Array<{ symbol: string; exchange: str
 
 export function loadBridgeConfig(env: NodeJS.ProcessEnv = process.env): BridgeConfig {
   return {
-    port: portOf(SUBGRAPHS.find((s) => s.name === 'bridge')!, env),
+    port: subgraphPort('bridge', env),
     busUrl: envString('BUS_URL', 'mqtt://127.0.0.1:3510', env),
     libraryPath: envOptional('PROFITDLL_PATH', env),
     activationKey: envString('PROFITDLL_KEY', 'SIM-KEY', env),

@@ -26,3 +26,4 @@ export type { DatabaseErrorKind } from './database-errors';
 // Stores need the generated model types, enums and Prisma.Decimal; they map them to domain types.
 export { Prisma, OrderSide, OrderType, OrderStatus, SignalDirection } from './generated/client';
 export type { Idea, Order, Signal, SystemEntry } from './generated/client';
+export { databaseOptionsFromEnv, databaseResource } from './database-config';

@@ -40,11 +40,15 @@ export function portOf(spec: { defaultPort: number; portEnv: string }, env: Node
   return port;
 }
 
+export function subgraphPort(name: SubgraphName, env: NodeJS.ProcessEnv = process.env): number {
+  const spec = SUBGRAPHS.find((s) => s.name === name);
+  if (!spec) throw new Error(`unknown subgraph ${name}`);
+  return portOf(spec, env);
+}
+
 /** URL of a subgraph's GraphQL endpoint; `<NAME>_URL` wins over host+port so services can live elsewhere. */
 export function subgraphUrl(name: SubgraphName, env: NodeJS.ProcessEnv = process.env): string {
   const explicit = env[`${name.toUpperCase()}_URL`];
   if (explicit) return explicit;
-  const spec = SUBGRAPHS.find((s) => s.name === name);
-  if (!spec) throw new Error(`unknown subgraph ${name}`);
-  return `http://127.0.0.1:${portOf(spec, env)}/graphql`;
+  return `http://127.0.0.1:${subgraphPort(name, env)}/graphql`;
 }

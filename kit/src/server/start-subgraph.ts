@@ -25,12 +25,26 @@ export interface SubgraphContext {
   logger: Logger;
 }
 
+/**
+ * Something the subgraph owns for its lifetime (a database, a bus, a service with timers): pinged by
+ * `/health?detailed=true` when it has `ping`, and closed after the server stops, last listed first.
+ */
+export interface ManagedResource {
+  readonly name: string;
+  /** A failing critical resource makes the service DOWN; any other only DEGRADED. */
+  readonly critical?: boolean;
+  ping?(): Promise<unknown>;
+  close(): Promise<void>;
+}
+
 export interface SubgraphOptions<TContext extends SubgraphContext> {
   name: string;
   port: number;
   schema: GraphQLSchema;
   /** Called per operation (and per subscription) so DataLoaders never outlive a request. */
   context: (base: SubgraphContext) => TContext;
+  resources?: readonly ManagedResource[];
+  /** Extra checks beyond the resources' pings. */
   healthChecks?: readonly HealthCheck[];
   logger?: Logger;
   host?: string;
@@ -55,7 +69,12 @@ export async function startSubgraph<TContext extends SubgraphContext>(options: S
   const logger = options.logger ?? createLogger(options.name);
   const secret = options.secret ?? internalSecret();
   const metrics = createServiceMetrics(options.name);
-  const app = createServiceApp({ service: options.name, logger, metrics, healthChecks: options.healthChecks ?? [] });
+  const resources = options.resources ?? [];
+  const healthChecks: HealthCheck[] = [
+    ...resources.flatMap((r) => (r.ping ? [{ name: r.name, critical: r.critical, check: async () => void (await r.ping!()) }] : [])),
+    ...(options.healthChecks ?? []),
+  ];
+  const app = createServiceApp({ service: options.name, logger, metrics, healthChecks });
   const httpServer: Server = createServer(app);
 
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
@@ -128,6 +147,13 @@ export async function startSubgraph<TContext extends SubgraphContext>(options: S
       stopping ??= (async () => {
         await apollo.stop();
         wsServer.close();
+        for (const resource of [...resources].reverse()) {
+          try {
+            await resource.close();
+          } catch (error) {
+            logger.error({ err: error, resource: resource.name }, 'error while closing');
+          }
+        }
       })();
       return stopping;
     },

@@ -6,12 +6,11 @@ import { MarketSessionService } from './services/market-session.service';
 
 export async function startAgents(config: AgentsConfig, logger: Logger): Promise<{ stop(): Promise<void> }> {
   const session = new MarketSessionService();
-  const server = await startSubgraph({
+  return startSubgraph({
     name: 'agents',
     port: config.port,
     logger,
     schema: await buildAgentsSchema(),
     context: (base) => createAgentsContext(base, session),
   });
-  return { stop: () => server.stop() };
 }

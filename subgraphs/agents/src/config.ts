@@ -1,9 +1,9 @@
-import { portOf, SUBGRAPHS } from '@b3/kit';
+import { subgraphPort } from '@b3/kit';
 
 export interface AgentsConfig {
   port: number;
 }
 
 export function loadAgentsConfig(env: NodeJS.ProcessEnv = process.env): AgentsConfig {
-  return { port: portOf(SUBGRAPHS.find((s) => s.name === 'agents')!, env) };
+  return { port: subgraphPort('agents', env) };
 }

@@ -1,12 +1,10 @@
-import { join } from 'node:path';
-import { envInt, envOptional, envString, GATEWAY, LAUNCHER_PORT, portOf, SUBGRAPHS, subgraphUrl } from '@b3/kit';
+import { envInt, envString, GATEWAY, LAUNCHER_PORT, portOf, subgraphPort, SUBGRAPHS, subgraphUrl } from '@b3/kit';
+import { databaseOptionsFromEnv, type OpenDatabaseOptions } from '@b3/prisma';
 import type { PlatformService } from './domain/system';
 
 export interface DocsConfig {
   port: number;
-  databaseUrl?: string;
-  /** PGlite data directory; unset means the store's default under .data/. */
-  dataDir?: string;
+  database: OpenDatabaseOptions;
   launcherUrl: string;
   /** Per request to the launcher or a service's health endpoint. */
   statusTimeoutMs: number;
@@ -15,11 +13,9 @@ export interface DocsConfig {
 }
 
 export function loadDocsConfig(env: NodeJS.ProcessEnv = process.env): DocsConfig {
-  const dataDir = envOptional('DATA_DIR', env);
   return {
-    port: portOf(SUBGRAPHS.find((s) => s.name === 'docs')!, env),
-    databaseUrl: envOptional('DATABASE_URL', env),
-    dataDir: dataDir && join(dataDir, 'docs', 'pglite'),
+    port: subgraphPort('docs', env),
+    database: databaseOptionsFromEnv('docs', env),
     launcherUrl: envString('LAUNCHER_URL', `http://127.0.0.1:${portOf(LAUNCHER_PORT, env)}`, env),
     statusTimeoutMs: envInt('STATUS_TIMEOUT_MS', 800, env),
     platform: [

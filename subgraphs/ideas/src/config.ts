@@ -1,17 +1,14 @@
-import { join } from 'node:path';
-import { envOptional, portOf, SUBGRAPHS } from '@b3/kit';
+import { subgraphPort } from '@b3/kit';
+import { databaseOptionsFromEnv, type OpenDatabaseOptions } from '@b3/prisma';
 
 export interface IdeasConfig {
   port: number;
-  databaseUrl?: string;
-  /** PGlite data directory; unset means the store's default under .data/. */
-  dataDir?: string;
+  database: OpenDatabaseOptions;
 }
 
 export function loadIdeasConfig(env: NodeJS.ProcessEnv = process.env): IdeasConfig {
   return {
-    port: portOf(SUBGRAPHS.find((s) => s.name === 'ideas')!, env),
-    databaseUrl: envOptional('DATABASE_URL', env),
-    dataDir: envOptional('DATA_DIR', env) && join(envOptional('DATA_DIR', env)!, 'ideas', 'pglite'),
+    port: subgraphPort('ideas', env),
+    database: databaseOptionsFromEnv('ideas', env),
   };
 }

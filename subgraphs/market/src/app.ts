@@ -12,23 +12,17 @@ export async function startMarket(config: MarketConfig, logger: Logger): Promise
   const market = new MarketDataService(store, config.instruments, logger);
   const bus = await createEventBus(config.busUrl, { clientId: 'market', logger });
   await market.connect({ subscribe: (handler) => bus.subscribe(`${TRADES_TOPIC_PREFIX}.*`, handler) });
-  const server = await startSubgraph({
+  return startSubgraph({
     name: 'market',
     port: config.port,
     logger,
     schema: await buildMarketSchema(),
     context: (base) => createMarketContext(base, market),
-    healthChecks: [
-      { name: `trade-store:${store.kind}`, critical: true, check: () => store.ping() },
-      { name: `bus:${bus.kind}`, check: async () => void (await bus.ping()) },
+    // closed last-first: the service flushes pending trades before the bus and the store go away
+    resources: [
+      { name: `trade-store:${store.kind}`, critical: true, ping: () => store.ping(), close: () => store.close() },
+      { name: `bus:${bus.kind}`, ping: () => bus.ping(), close: () => bus.close() },
+      { name: 'market-data', close: () => market.close() },
     ],
   });
-  return {
-    stop: async () => {
-      await server.stop();
-      await market.close();
-      await bus.close();
-      await store.close();
-    },
-  };
 }

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { envString, portOf, SUBGRAPHS } from '@b3/kit';
+import { envString, subgraphPort } from '@b3/kit';
 import { DEFAULT_INSTRUMENTS, type Instrument, parseInstrumentList } from './domain/instrument';
 
 export interface MarketConfig {
@@ -13,7 +13,7 @@ export interface MarketConfig {
 export function loadMarketConfig(env: NodeJS.ProcessEnv = process.env): MarketConfig {
   const dataDir = envString('DATA_DIR', join(process.cwd(), '.data'), env);
   return {
-    port: portOf(SUBGRAPHS.find((s) => s.name === 'market')!, env),
+    port: subgraphPort('market', env),
     busUrl: envString('BUS_URL', 'mqtt://127.0.0.1:3510', env),
     duckdbPath: envString('MARKET_DUCKDB_PATH', join(dataDir, 'market', 'trades.duckdb'), env),
     instruments: parseInstrumentList(envString('MARKET_SYMBOLS', DEFAULT_INSTRUMENTS, env)),

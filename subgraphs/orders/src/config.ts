@@ -1,18 +1,14 @@
-import { join } from 'node:path';
-import { envOptional, portOf, SUBGRAPHS } from '@b3/kit';
+import { subgraphPort } from '@b3/kit';
+import { databaseOptionsFromEnv, type OpenDatabaseOptions } from '@b3/prisma';
 
 export interface OrdersConfig {
   port: number;
-  databaseUrl?: string;
-  /** PGlite data directory; unset means the store's default under .data/. */
-  dataDir?: string;
+  database: OpenDatabaseOptions;
 }
 
 export function loadOrdersConfig(env: NodeJS.ProcessEnv = process.env): OrdersConfig {
-  const dataDir = envOptional('DATA_DIR', env);
   return {
-    port: portOf(SUBGRAPHS.find((s) => s.name === 'orders')!, env),
-    databaseUrl: envOptional('DATABASE_URL', env),
-    dataDir: dataDir && join(dataDir, 'orders', 'pglite'),
+    port: subgraphPort('orders', env),
+    database: databaseOptionsFromEnv('orders', env),
   };
 }

@@ -1,18 +1,14 @@
-import { join } from 'node:path';
-import { envOptional, portOf, SUBGRAPHS } from '@b3/kit';
+import { subgraphPort } from '@b3/kit';
+import { databaseOptionsFromEnv, type OpenDatabaseOptions } from '@b3/prisma';
 
 export interface SignalsConfig {
   port: number;
-  databaseUrl?: string;
-  /** PGlite data directory; unset means the store's default under .data/. */
-  dataDir?: string;
+  database: OpenDatabaseOptions;
 }
 
 export function loadSignalsConfig(env: NodeJS.ProcessEnv = process.env): SignalsConfig {
-  const dataDir = envOptional('DATA_DIR', env);
   return {
-    port: portOf(SUBGRAPHS.find((s) => s.name === 'signals')!, env),
-    databaseUrl: envOptional('DATABASE_URL', env),
-    dataDir: dataDir && join(dataDir, 'signals', 'pglite'),
+    port: subgraphPort('signals', env),
+    database: databaseOptionsFromEnv('signals', env),
   };
 }
