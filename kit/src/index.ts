@@ -10,6 +10,7 @@ export * from './auth/user-token';
 export * from './auth/internal-viewer';
 export * from './auth/auth-checker';
 export * from './graphql/decimal.scalar';
+export * from './values/price';
 export * from './graphql/async-queue';
 export * from './graphql/build-federated-schema';
 export * from './server/health';

@@ -80,6 +80,22 @@ describe('market schema', () => {
     expect(market.stats().subscribers).toBe(0);
   });
 
+  it('serves live trades in the same canonical price form the store reads back', async () => {
+    market.ingest(trade('PETR4', '38.10', 1, '2026-11-26T13:00:00.000Z'));
+    const live = await runOperation(schema, '{ lastTrade(symbol: "PETR4") { price } }', {}, ctx());
+    expect(live.data?.lastTrade).toEqual({ price: '38.1' });
+    await market.flush();
+    const fresh = new MarketDataService(store, parseInstrumentList('PETR4:B'), createLogger('test', 'silent'));
+    const stored = await runOperation(schema, '{ lastTrade(symbol: "PETR4") { price } }', {}, createMarketContext(testContext(), fresh));
+    expect(stored.data?.lastTrade).toEqual({ price: '38.1' });
+    await fresh.close();
+  });
+
+  it('drops feed trades whose price is not a positive DECIMAL(18,4)', async () => {
+    for (const price of ['0', '0.0000', '-38.01', '38.12345', '100000000000000']) market.ingest(trade('PETR4', price, 1, '2026-11-26T13:00:00.000Z'));
+    expect(market.stats()).toMatchObject({ ingested: 0, rejected: 5 });
+  });
+
   it('drops malformed feed payloads without touching state', async () => {
     market.ingest({ symbol: 'PETR4', price: 38.01 });
     market.ingest(trade('PETR4', 'NaN', 1, '2026-11-26T13:00:00.000Z'));

@@ -21,10 +21,3 @@ const SYMBOL = /^[A-Z0-9]{4,12}$/;
 export function isTickerSymbol(value: string): value is TickerSymbol {
   return SYMBOL.test(value);
 }
-
-/** Removes the scale padding a DECIMAL column adds ("38.0100" → "38.01", "125005.0000" → "125005"). */
-export function normalizeDecimal(value: string): string {
-  if (!value.includes('.')) return value;
-  const trimmed = value.replace(/0+$/, '');
-  return trimmed.endsWith('.') ? trimmed.slice(0, -1) : trimmed;
-}

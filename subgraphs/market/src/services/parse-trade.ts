@@ -1,13 +1,16 @@
+import { parsePrice } from '@b3/kit';
 import { AGGRESSORS, type Aggressor, isTickerSymbol, type Trade } from '../domain/trade';
 
-const DECIMAL = /^\d{1,14}(\.\d{1,4})?$/;
-
-/** Bus payloads are untrusted JSON: accept only a complete, well-formed trade. */
+/**
+ * Bus payloads are untrusted JSON: accept only a complete, well-formed trade. The price is canonicalised
+ * here (the bridge renders tick-grid padding such as "38.10"), so live ticks match what the store reads back.
+ */
 export function parseTrade(payload: unknown): Trade | null {
   if (payload === null || typeof payload !== 'object') return null;
   const p = payload as Record<string, unknown>;
   if (typeof p.symbol !== 'string' || !isTickerSymbol(p.symbol)) return null;
-  if (typeof p.price !== 'string' || !DECIMAL.test(p.price)) return null;
+  const price = typeof p.price === 'string' ? parsePrice(p.price) : null;
+  if (!price?.ok) return null;
   if (typeof p.quantity !== 'number' || !Number.isInteger(p.quantity) || p.quantity <= 0) return null;
   if (typeof p.tradeNumber !== 'number' || !Number.isInteger(p.tradeNumber) || p.tradeNumber < 0) return null;
   if (typeof p.time !== 'string' || Number.isNaN(Date.parse(p.time))) return null;
@@ -15,7 +18,7 @@ export function parseTrade(payload: unknown): Trade | null {
   return {
     symbol: p.symbol,
     exchange: typeof p.exchange === 'string' ? p.exchange : 'B',
-    price: p.price,
+    price: price.price,
     quantity: p.quantity,
     tradeNumber: p.tradeNumber,
     aggressor,

@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { normalizeDecimalString } from '@b3/kit';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { AGGRESSORS, type Aggressor, normalizeDecimal, type TickerSymbol, type Trade } from '../domain/trade';
+import { AGGRESSORS, type Aggressor, type TickerSymbol, type Trade } from '../domain/trade';
 import type { TradeStore } from './trade.store';
 
 const SCHEMA = `
@@ -54,7 +55,7 @@ export async function openDuckDbTradeStore(path: string): Promise<TradeStore> {
           symbol: String(row.symbol) as TickerSymbol,
           exchange: String(row.exchange),
           tradeNumber: Number(row.trade_number),
-          price: normalizeDecimal(String(row.price)),
+          price: normalizeDecimalString(String(row.price)),
           quantity: Number(row.quantity),
           aggressor: AGGRESSORS.includes(aggressor) ? aggressor : 'UNKNOWN',
           time: new Date(Number(row.ts)).toISOString(),

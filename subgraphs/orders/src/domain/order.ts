@@ -1,3 +1,4 @@
+import { parsePrice, PRICE_MAX_INTEGER_DIGITS, PRICE_MAX_SCALE, type PriceProblem } from '@b3/kit';
 import type { OrderStatus } from './order-state';
 
 /** An order a trader placed on B3. Prices are exact decimal strings in BRL, never floats. */
@@ -50,20 +51,12 @@ export interface OrderIssue {
 
 export const MAX_QUANTITY = 1_000_000;
 const SYMBOL = /^[A-Z0-9]{4,12}$/;
-// The store keeps prices as DECIMAL(18,4): 14 integer digits and 4 decimals.
-const PRICE = /^(\d+)(?:\.(\d+))?$/;
-
-/** Canonical form of a positive price ("0038.50" → "38.5"), or why it is not one. */
-function checkPrice(raw: string): { price: string } | { problem: string } {
-  const match = PRICE.exec(raw.trim());
-  if (!match) return { problem: 'must be a positive decimal like "38.01"' };
-  const integer = match[1].replace(/^0+(?=\d)/, '');
-  const fraction = (match[2] ?? '').replace(/0+$/, '');
-  if (integer === '0' && fraction === '') return { problem: 'must be greater than zero' };
-  if (fraction.length > 4) return { problem: 'must have at most 4 decimal places' };
-  if (integer.length > 14) return { problem: 'must have at most 14 digits before the decimal point' };
-  return { price: fraction ? `${integer}.${fraction}` : integer };
-}
+const PRICE_PROBLEM_MESSAGES: Readonly<Record<PriceProblem, string>> = {
+  MALFORMED: 'must be a positive decimal like "38.01"',
+  NOT_POSITIVE: 'must be greater than zero',
+  TOO_PRECISE: `must have at most ${PRICE_MAX_SCALE} decimal places`,
+  TOO_LARGE: `must have at most ${PRICE_MAX_INTEGER_DIGITS} digits before the decimal point`,
+};
 
 /** Normalises an order request and lists every rule it breaks, so the client can fix all fields at once. */
 export function checkNewOrder(request: OrderRequest): { order: NewOrder; issues: OrderIssue[] } {
@@ -84,12 +77,12 @@ export function checkNewOrder(request: OrderRequest): { order: NewOrder; issues:
       issues.push({ field, message: absentReason });
       return null;
     }
-    const checked = checkPrice(raw);
-    if ('problem' in checked) {
-      issues.push({ field, message: checked.problem });
+    const parsed = parsePrice(raw.trim());
+    if (!parsed.ok) {
+      issues.push({ field, message: PRICE_PROBLEM_MESSAGES[parsed.problem] });
       return null;
     }
-    return checked.price;
+    return parsed.price;
   };
   const limitPrice = price('limitPrice', request.type !== 'MARKET', 'must be empty for MARKET orders');
   const stopPrice = price('stopPrice', request.type === 'STOP_LIMIT', 'is only for STOP_LIMIT orders');

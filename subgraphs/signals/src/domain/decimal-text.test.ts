@@ -1,4 +1,5 @@
-import { compareDecimals, parseDecimalText } from './decimal-text';
+import { comparePrices as compareDecimals } from '@b3/kit';
+import { parseDecimalText } from './decimal-text';
 
 const value = (text: string): string | null => {
   const parsed = parseDecimalText(text);

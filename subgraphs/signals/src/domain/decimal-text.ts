@@ -1,15 +1,21 @@
+import { parsePrice, type Price, PRICE_MAX_SCALE, type PriceProblem } from '@b3/kit';
+
 /**
  * Numbers as people type them in Brazilian chat ("38,50", "125.000", "1.234,56") or in English
- * ("38.50", "1,234.56"), turned into canonical decimal strings ("38.5", "125000", "1234.56") without
- * ever going through a float.
+ * ("38.50", "1,234.56"), turned into kit Prices ("38.5", "125000", "1234.56") without ever going
+ * through a float. Reading the separators is signals' own business; what makes a valid price is the kit's.
  */
-export type DecimalText = { ok: true; value: string } | { ok: false; problem: string };
+export type DecimalText = { ok: true; value: Price } | { ok: false; problem: string };
 
 const GROUPED = (sep: string): RegExp => new RegExp(`^\\d{1,3}(\\${sep}\\d{3})+$`);
 const THOUSANDS_DOT = GROUPED('.');
 const THOUSANDS_COMMA = GROUPED(',');
-const MAX_SCALE = 4;
-const MAX_INTEGER_DIGITS = 14;
+const PROBLEM_WORDING: Readonly<Record<PriceProblem, string>> = {
+  MALFORMED: 'has misplaced separators',
+  NOT_POSITIVE: 'is not a positive price',
+  TOO_PRECISE: `has more than ${PRICE_MAX_SCALE} decimal places`,
+  TOO_LARGE: 'is too large',
+};
 
 /** Splits at the decimal separator and drops thousands separators, or null when the grouping is malformed. */
 function split(text: string): { integer: string; fraction: string } | null {
@@ -42,21 +48,6 @@ export function parseDecimalText(text: string): DecimalText {
   if (!parts || !/^\d+$/.test(parts.integer) || !/^\d*$/.test(parts.fraction)) {
     return { ok: false, problem: `"${text}" has misplaced separators` };
   }
-  const integer = parts.integer.replace(/^0+(?=\d)/, '');
-  const fraction = parts.fraction.replace(/0+$/, '');
-  if (integer === '0' && fraction === '') return { ok: false, problem: `"${text}" is not a positive price` };
-  if (fraction.length > MAX_SCALE) return { ok: false, problem: `"${text}" has more than ${MAX_SCALE} decimal places` };
-  if (integer.length > MAX_INTEGER_DIGITS) return { ok: false, problem: `"${text}" is too large` };
-  return { ok: true, value: fraction ? `${integer}.${fraction}` : integer };
-}
-
-/** Compares two canonical non-negative decimal strings exactly: negative, zero or positive like a comparator. */
-export function compareDecimals(a: string, b: string): number {
-  const [ai, af = ''] = a.split('.');
-  const [bi, bf = ''] = b.split('.');
-  if (ai.length !== bi.length) return ai.length - bi.length;
-  if (ai !== bi) return ai < bi ? -1 : 1;
-  const width = Math.max(af.length, bf.length);
-  const [ap, bp] = [af.padEnd(width, '0'), bf.padEnd(width, '0')];
-  return ap === bp ? 0 : ap < bp ? -1 : 1;
+  const parsed = parsePrice(parts.fraction ? `${parts.integer}.${parts.fraction}` : parts.integer);
+  return parsed.ok ? { ok: true, value: parsed.price } : { ok: false, problem: `"${text}" ${PROBLEM_WORDING[parsed.problem]}` };
 }

@@ -1,4 +1,5 @@
-import { compareDecimals, parseDecimalText } from './decimal-text';
+import { comparePrices } from '@b3/kit';
+import { parseDecimalText } from './decimal-text';
 import type { ParsedSignal, SignalDirection } from './signal';
 
 /**
@@ -67,7 +68,7 @@ function inconsistency({ direction, entry, stop, target }: ParsedSignal): string
   const rising = direction === 'BUY' ? present : [...present].reverse();
   for (let i = 1; i < rising.length; i++) {
     const [[lowName, low], [highName, high]] = [rising[i - 1], rising[i]];
-    if (compareDecimals(low, high) >= 0) return `${lowName} ${low} must be below ${highName} ${high} for a ${direction}`;
+    if (comparePrices(low, high) >= 0) return `${lowName} ${low} must be below ${highName} ${high} for a ${direction}`;
   }
   return null;
 }
