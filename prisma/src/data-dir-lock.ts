@@ -11,31 +11,49 @@ export interface DataDirLock {
 }
 
 export function lockDataDir(dataDir: string): DataDirLock {
-  const lockPath = `${dataDir}.lock`;
-  if (heldInThisProcess.has(lockPath)) {
+  const result = acquire(dataDir);
+  if ('lock' in result) return result.lock;
+  if (result.heldBy === 'this process') {
     throw new Error(`PGlite data directory ${dataDir} is already open in this process`);
   }
+  if (result.heldBy === 'racing process') {
+    throw new Error(`PGlite data directory ${dataDir} was just locked by another process`);
+  }
+  throw new Error(
+    `PGlite data directory ${dataDir} is in use by process ${result.heldBy ?? '(unknown)'}; stop it, or delete ${dataDir}.lock if no process of ours holds it`,
+  );
+}
+
+/** The same lock for callers that would rather wait than fail: undefined while someone else holds it. */
+export function tryLockDataDir(dataDir: string): DataDirLock | undefined {
+  const result = acquire(dataDir);
+  return 'lock' in result ? result.lock : undefined;
+}
+
+type Acquired = { lock: DataDirLock } | { heldBy: number | 'this process' | 'racing process' | undefined };
+
+function acquire(dataDir: string): Acquired {
+  const lockPath = `${dataDir}.lock`;
+  if (heldInThisProcess.has(lockPath)) return { heldBy: 'this process' };
   if (!tryCreate(lockPath)) {
     const owner = readOwner(lockPath);
     // An unreadable owner may be a lock being written right now: treat it as taken, not stale.
-    if (owner === undefined || ownerIsAlive(owner)) {
-      throw new Error(
-        `PGlite data directory ${dataDir} is in use by process ${owner ?? '(unknown)'}; stop it, or delete ${lockPath} if no process of ours holds it`,
-      );
-    }
+    if (owner === undefined || ownerIsAlive(owner)) return { heldBy: owner };
     // The owner died without cleaning up (crash, kill -9): the lock is stale.
     unlinkSync(lockPath);
-    if (!tryCreate(lockPath)) throw new Error(`PGlite data directory ${dataDir} was just locked by another process`);
+    if (!tryCreate(lockPath)) return { heldBy: 'racing process' };
   }
   heldInThisProcess.add(lockPath);
   return {
-    release() {
-      if (!heldInThisProcess.delete(lockPath)) return;
-      try {
-        unlinkSync(lockPath);
-      } catch {
-        // Already gone (someone removed a directory under us); nothing left to release.
-      }
+    lock: {
+      release() {
+        if (!heldInThisProcess.delete(lockPath)) return;
+        try {
+          unlinkSync(lockPath);
+        } catch {
+          // Already gone (someone removed a directory under us); nothing left to release.
+        }
+      },
     },
   };
 }

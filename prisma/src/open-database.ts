@@ -6,8 +6,9 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { Client } from 'pg';
 import { lockDataDir } from './data-dir-lock';
+import { seedDataDir } from './data-dir-template';
 import { PrismaClient as GeneratedPrismaClient } from './generated/client';
-import { applyMigrations } from './migration-runner';
+import { applyMigrations, loadMigrations } from './migration-runner';
 import { pgliteSession, pgSession, quoteIdentifier } from './sql-session';
 
 export type PrismaClient = GeneratedPrismaClient;
@@ -115,8 +116,12 @@ async function openPglite(dataDir: string): Promise<Database> {
   const lock = inMemory ? undefined : lockDataDir(dataDir);
   let pglite: PGlite | undefined;
   try {
+    const migrations = loadMigrations();
+    // A new directory starts as a copy of the migrated template instead of paying for its own initdb;
+    // applyMigrations below still checks it against the committed migrations.
+    if (!inMemory) await seedDataDir(dataDir, migrations);
     pglite = await PGlite.create(dataDir);
-    await applyMigrations(pgliteSession(pglite));
+    await applyMigrations(pgliteSession(pglite), migrations);
   } catch (err) {
     await pglite?.close().catch(() => undefined);
     lock?.release();

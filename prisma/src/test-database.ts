@@ -1,16 +1,14 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
-import { loadMigrations, migrationsFingerprint, applyMigrations } from './migration-runner';
+import { seedDataDir } from './data-dir-template';
+import { loadMigrations } from './migration-runner';
 import { openDatabase, schemaOf, type Database } from './open-database';
-import { pgliteSession, quoteIdentifier } from './sql-session';
+import { quoteIdentifier } from './sql-session';
 
 /**
- * A fresh PGlite database costs ~2.7 s and ~800 MB to initialise, but copying an initialised, migrated
- * data directory and opening the copy costs well under a second. So the first call on a machine builds
- * a template directory (keyed by PGlite version and migrations, so it is rebuilt when either changes)
- * and every call opens a private copy of it.
+ * A private PGlite database in a temp folder, removed on close. Like every new data directory it is a
+ * copy of the machine's migrated template (see data-dir-template.ts), so it opens in well under a second.
  */
 export async function openTestDatabase(): Promise<Database> {
   const dataDir = await createTestDataDir();
@@ -37,11 +35,10 @@ export async function openTestDatabase(): Promise<Database> {
  * The caller owns it and removes its parent directory when done.
  */
 export async function createTestDataDir(): Promise<string> {
-  const template = await ensureTemplate();
   const workDir = mkdtempSync(path.join(os.tmpdir(), 'b3-pglite-test-'));
   const dataDir = path.join(workDir, 'pgdata');
   try {
-    cpSync(template, dataDir, { recursive: true });
+    await seedDataDir(dataDir, loadMigrations());
   } catch (err) {
     rmSync(workDir, { recursive: true, force: true });
     throw err;
@@ -57,55 +54,4 @@ export async function resetDatabase(db: Database): Promise<void> {
   const schema = quoteIdentifier(schemaOf(db));
   const tables = rows.map((r) => `${schema}.${quoteIdentifier(r.tablename)}`).join(', ');
   await db.prisma.$executeRawUnsafe(`TRUNCATE ${tables} RESTART IDENTITY CASCADE`);
-}
-
-let templateReady: Promise<string> | undefined;
-
-function ensureTemplate(): Promise<string> {
-  templateReady ??= buildTemplateOnce().catch((err: unknown) => {
-    templateReady = undefined;
-    throw err;
-  });
-  return templateReady;
-}
-
-async function buildTemplateOnce(): Promise<string> {
-  const migrations = loadMigrations();
-  const key = `pglite-${pgliteVersion()}-${migrationsFingerprint(migrations).slice(0, 16)}`;
-  const root = path.join(os.tmpdir(), 'b3-pglite-templates');
-  const template = path.join(root, key);
-  if (existsSync(template)) return template;
-
-  // Build under a private name and rename into place: concurrent jest workers may race here, and a
-  // rename is atomic, so the template directory is either complete or absent.
-  mkdirSync(root, { recursive: true });
-  const staging = mkdtempSync(path.join(root, `${key}.staging-`));
-  try {
-    const pglite = await PGlite.create(staging);
-    try {
-      await applyMigrations(pgliteSession(pglite), migrations);
-    } finally {
-      await pglite.close();
-    }
-    renameSync(staging, template);
-  } catch (err) {
-    rmSync(staging, { recursive: true, force: true });
-    if (existsSync(template)) return template; // another worker won the race
-    throw err;
-  }
-  return template;
-}
-
-function pgliteVersion(): string {
-  const entry = require.resolve('@electric-sql/pglite');
-  let dir = path.dirname(entry);
-  while (dir !== path.dirname(dir)) {
-    const manifest = path.join(dir, 'package.json');
-    if (existsSync(manifest)) {
-      const pkg = JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string; version?: string };
-      if (pkg.name === '@electric-sql/pglite' && pkg.version) return pkg.version;
-    }
-    dir = path.dirname(dir);
-  }
-  return 'unknown';
 }
