@@ -25,6 +25,15 @@ if (build.status !== 0) {
   finish(0, 1, 0, 1);
 }
 
+// Tests and the dashboard are not part of `tsc -b`; type-check them too so a test cannot drift from the code.
+for (const project of ['tsconfig.tests.json', 'web/tsconfig.json']) {
+  const check = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', project], { cwd: root, stdio: 'inherit' });
+  if (check.status !== 0) {
+    process.stderr.write(`type errors in ${project}; no tests were run\n`);
+    finish(0, 1, 0, 1);
+  }
+}
+
 const jsonFile = join(results, 'jest.json');
 const jest = spawnSync(
   process.execPath,

@@ -34,7 +34,7 @@ describe('subscriber queue', () => {
   it('runs the close hook once when the consumer stops', async () => {
     const onClose = jest.fn();
     const q = createAsyncQueue<number>({ limit: 2, onClose });
-    await q.return();
+    await q.return!();
     q.end();
     expect(onClose).toHaveBeenCalledTimes(1);
     expect(await q.next()).toEqual({ value: undefined, done: true });

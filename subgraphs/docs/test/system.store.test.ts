@@ -5,15 +5,15 @@ import { createPrismaSystemStore } from '../src/store/prisma-system.store';
 import type { SystemStore } from '../src/store/system.store';
 
 /** The same checks on every database the store runs on (the PostgreSQL block skips when it is missing). */
-function storeContract(open: () => Promise<Database | null>): void {
-  let db: Database | null = null;
-  let store: SystemStore | null = null;
+function storeContract(open: () => Promise<Database>): void {
+  let db: Database;
+  let store: SystemStore;
   beforeAll(async () => {
     db = await open();
-    store = db && createPrismaSystemStore(db.prisma);
+    store = createPrismaSystemStore(db.prisma);
   });
   afterAll(async () => {
-    await db?.close();
+    await db.close();
   });
 
   it('stores a system and finds it again', async () => {

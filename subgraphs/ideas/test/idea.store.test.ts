@@ -29,7 +29,7 @@ function storeContract(open: Engine): void {
   });
 
   it('stores ideas, lists newest first per symbol, and finds them by id in one call', async () => {
-    const store = createPrismaIdeaStore(handle.db.prisma);
+    const store = createPrismaIdeaStore(handle!.db.prisma);
     const a = await store.create({ title: 'Buy PETR4 dips', body: 'support at 37,50', symbol: 'PETR4', tags: ['swing'] }, 'u1');
     const b = await store.create({ title: 'Sell VALE3 rallies', body: '', symbol: 'VALE3', tags: [] }, 'u2');
     const c = await store.create({ title: 'PETR4 breakout', body: '', symbol: 'PETR4', tags: ['breakout', 'daily'] }, 'u1');

@@ -18,15 +18,15 @@ const limitBuy: NewOrder = { symbol: 'WINZ26', side: 'BUY', type: 'LIMIT', quant
  * The same checks against every database the store runs on; the PostgreSQL block is skipped (with the
  * reason printed) when PostgreSQL is missing, and fails instead under REQUIRE_SERVICES=1.
  */
-function storeContract(open: () => Promise<Database | null>): void {
-  let db: Database | null = null;
-  let store: OrderStore | null = null;
+function storeContract(open: () => Promise<Database>): void {
+  let db: Database;
+  let store: OrderStore;
   beforeAll(async () => {
     db = await open();
-    store = db && createPrismaOrderStore(db.prisma);
+    store = createPrismaOrderStore(db.prisma);
   });
   afterAll(async () => {
-    await db?.close();
+    await db.close();
   });
 
   it('round-trips decimal prices exactly, without trailing scale zeros', async () => {

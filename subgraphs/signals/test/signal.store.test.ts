@@ -10,15 +10,15 @@ const signal = (asset: string, receivedAt: string, levels: Partial<NewSignal> = 
 });
 
 /** The same checks on every database the store runs on (the PostgreSQL block skips when it is missing). */
-function storeContract(open: () => Promise<Database | null>): void {
-  let db: Database | null = null;
-  let store: SignalStore | null = null;
+function storeContract(open: () => Promise<Database>): void {
+  let db: Database;
+  let store: SignalStore;
   beforeAll(async () => {
     db = await open();
-    store = db && createPrismaSignalStore(db.prisma);
+    store = createPrismaSignalStore(db.prisma);
   });
   afterAll(async () => {
-    await db?.close();
+    await db.close();
   });
 
   it('round-trips decimal levels exactly', async () => {
