@@ -1,4 +1,3 @@
-import { comparePrices as compareDecimals } from '@b3/kit';
 import { parseDecimalText } from './decimal-text';
 
 const value = (text: string): string | null => {
@@ -42,19 +41,5 @@ describe('parseDecimalText', () => {
 
   it('says what is wrong', () => {
     expect(parseDecimalText('38,12345')).toEqual({ ok: false, problem: '"38,12345" has more than 4 decimal places' });
-  });
-});
-
-describe('compareDecimals', () => {
-  it.each([
-    ['38.5', '38.5', 0],
-    ['38.5', '38.50', 0],
-    ['38.49', '38.5', -1],
-    ['125000', '99999.9999', 1],
-    ['0.0001', '0.001', -1],
-    ['10', '9.9999', 1],
-  ])('%s vs %s', (a, b, sign) => {
-    expect(Math.sign(compareDecimals(a, b))).toBe(sign);
-    expect(Math.sign(compareDecimals(b, a))).toBe(-sign || 0);
   });
 });
