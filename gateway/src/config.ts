@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import {
   DEV_JWT_SECRET,
+  envInt,
   envOptional,
   envString,
   GATEWAY,
@@ -10,6 +11,8 @@ import {
   subgraphUrl,
   type UserTokenConfig,
 } from '@b3/kit';
+import { loadSecurityConfig, type SecurityConfig } from './security/security-config';
+import type { SubscriptionPolicy } from './subscriptions/federated-subscriptions';
 
 export interface SubgraphEndpoint {
   name: string;
@@ -26,13 +29,25 @@ export interface GatewayConfig {
   internalSecret: string;
   /** Browser origins allowed to call the API (the dashboard). */
   corsOrigins: string[];
+  /** Sharing and slow-client policy per root Subscription field; others are per-caller and lossless. */
+  subscriptionPolicies: Record<string, SubscriptionPolicy>;
+  subscriberQueueLimit: number;
+  maxSubscriptionsPerConnection: number;
+  /** Query limits, persisted documents, rate limits, body size and introspection. */
+  security: SecurityConfig;
 }
+
+/** Market data is public and conflates per symbol; orders, fills and risk events are never dropped. */
+export const SUBSCRIPTION_POLICIES: Record<string, SubscriptionPolicy> = {
+  ticks: { mode: 'conflate', scope: 'public', conflateBy: 'symbol' },
+};
 
 /** Repository root as seen from gateway/dist or gateway/src. */
 export const REPO_ROOT = join(__dirname, '..', '..');
 
 export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
   const jwks = envOptional('JWT_JWKS_URL', env);
+  const jwksFile = envOptional('JWT_JWKS_FILE', env);
   const issuer = envOptional('JWT_ISSUER', env);
   const audience = envOptional('JWT_AUDIENCE', env);
   return {
@@ -41,11 +56,17 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     subgraphs: SUBGRAPHS.map((s) => ({ name: s.name, url: subgraphUrl(s.name, env), sdlFile: join(REPO_ROOT, s.dir, 'schema.graphql') })),
     auth: jwks
       ? { kind: 'jwks', jwksUrl: jwks, issuer, audience }
-      : { kind: 'hs256', secret: envString('JWT_SECRET', DEV_JWT_SECRET, env), issuer, audience },
+      : jwksFile
+        ? { kind: 'jwks-file', jwksFile, issuer, audience }
+        : { kind: 'hs256', secret: envString('JWT_SECRET', DEV_JWT_SECRET, env), issuer, audience },
     internalSecret: internalSecret(env),
     corsOrigins: envString('CORS_ORIGINS', 'http://localhost:3101,http://127.0.0.1:3101', env)
       .split(',')
       .map((o) => o.trim())
       .filter(Boolean),
+    subscriptionPolicies: SUBSCRIPTION_POLICIES,
+    subscriberQueueLimit: envInt('SUBSCRIBER_QUEUE_LIMIT', 1000, env),
+    maxSubscriptionsPerConnection: envInt('MAX_SUBSCRIPTIONS_PER_CONNECTION', 50, env),
+    security: loadSecurityConfig(REPO_ROOT, env),
   };
 }

@@ -2,11 +2,10 @@
 // constructed; the platform must never talk to anything but its own services.
 process.env.APOLLO_TELEMETRY_DISABLED = '1';
 
-import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloGateway } from '@apollo/gateway';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import {
   ApolloServerPluginLandingPageDisabled,
@@ -20,18 +19,29 @@ import {
   createServiceMetrics,
   createUserTokenVerifier,
   type Logger,
+  type Viewer,
   probeHealth,
+  registerGauge,
   requestIdOf,
 } from '@b3/kit';
-import express from 'express';
-import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer } from 'ws';
+import type { Request, Response } from 'express';
 import type { GatewayConfig } from './config';
 import { SubgraphDataSource } from './data-source';
+import { subgraphFetchOptionsFromEnv } from './fetch/fetch.config';
 import { renderIde } from './ide';
 import { corsFor } from './plugins/cors';
 import { bearerToken, createViewerSigner, type GatewayContext, requireViewerForMutations, viewerFromToken } from './plugins/auth';
-import { SubscriptionForwarder } from './subscriptions';
+import { jsonBody } from './security/body-limit';
+import { isPersistedDocument, loadPersistedDocuments, persistedDocumentsMiddleware } from './security/persisted-documents';
+import { queryLimitProtection, withLimitCodes } from './security/query-limits';
+import { createRateLimitStore, rateLimitMiddleware } from './security/rate-limit';
+import { requestIdOnErrors } from './security/request-id-on-errors';
+import { attachScopes } from './security/scopes';
+import { tokenLimitMiddleware } from './security/token-limit';
+import { FederatedSubscriptions } from './subscriptions/federated-subscriptions';
+import { SubscriptionPlanner } from './subscriptions/subscription-planner';
+import { createSseHandler } from './sse-server';
+import { startWsServer } from './ws-server';
 import { composeSupergraph } from './supergraph';
 
 export interface RunningGateway {
@@ -46,10 +56,16 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
   const verify = createUserTokenVerifier(config.auth);
   const signViewer = createViewerSigner(config.internalSecret);
   const urls = new Map(config.subgraphs.map((s) => [s.name, s.url]));
+  // the same data sources serve queries and the entity fetches that enrich subscription events
+  const dataSources = new Map<string, SubgraphDataSource>();
 
   const gateway = new ApolloGateway({
     supergraphSdl: supergraph.supergraphSdl,
-    buildService: ({ name, url }) => new SubgraphDataSource(name, url ?? urls.get(name) ?? '', signViewer),
+    buildService: ({ name, url }) => {
+      const source = new SubgraphDataSource(name, url ?? urls.get(name) ?? '', signViewer, subgraphFetchOptionsFromEnv(), metrics.registry);
+      dataSources.set(name, source);
+      return source;
+    },
     logger,
   });
 
@@ -68,11 +84,21 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
   });
   app.use(corsFor(config.corsOrigins));
   const httpServer = createServer(app);
-  const formatError = createFormatError(logger);
+  const formatError = withLimitCodes(createFormatError(logger));
+  const security = config.security;
+  const limits = queryLimitProtection(security.limits);
+  const persisted = loadPersistedDocuments(security.persistedDocumentsFile);
+  const rateLimits = createRateLimitStore(security.rateLimits);
 
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     includeStacktraceInErrorResponses: false,
+    introspection: security.introspection,
+    csrfPrevention: true,
+    // an APQ cache would let any client register documents and bypass the persisted allowlist
+    persistedQueries: false,
+    allowBatchedHttpRequests: false,
+    validationRules: limits.validationRules,
     formatError: (formatted, error) =>
       formatted.extensions?.code === 'INTERNAL' && formatted.extensions.requestId ? formatted : formatError(formatted, error),
     plugins: [
@@ -81,59 +107,55 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
       requireViewerForMutations,
+      attachScopes<GatewayContext>(),
+      requestIdOnErrors<GatewayContext>(),
+      ...(limits.plugins as ApolloServerPlugin<GatewayContext>[]),
       metrics.plugin as never,
     ],
   });
   await apollo.start();
 
-  const forwarder = new SubscriptionForwarder(supergraph.subscriptionOwners, urls, signViewer);
-  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
-  const wsCleanup = useServer<Record<string, unknown>, { viewer: GatewayContext['viewer'] }>(
-    {
-      schema: supergraph.apiSchema,
-      onConnect: async (ctx) => {
-        const params = ctx.connectionParams ?? {};
-        const token = bearerToken(params.Authorization ?? params.authorization) ?? (typeof params.token === 'string' ? params.token : null);
-        try {
-          ctx.extra.viewer = await viewerFromToken(token, verify);
-          return true;
-        } catch {
-          return false;
-        }
-      },
-      context: (ctx) => ({ viewer: ctx.extra.viewer ?? null, requestId: randomUUID() }),
-      subscribe: (args) => {
-        const context = args.contextValue as GatewayContext;
-        return forwarder.forward(
-          { document: args.document, variables: args.variableValues as Record<string, unknown>, operationName: args.operationName },
-          context.viewer,
-          context.requestId,
-        );
-      },
-      execute: async (args) => {
-        const context = args.contextValue as GatewayContext;
-        const response = await apollo.executeOperation(
-          { query: args.document as never, variables: args.variableValues as Record<string, unknown>, operationName: args.operationName ?? undefined },
-          { contextValue: context },
-        );
-        // incremental delivery (@defer) is not enabled, so every response is a single result
-        return response.body.kind === 'single' ? (response.body.singleResult as never) : { errors: [] };
-      },
-    },
-    wsServer,
-  );
+  const isAllowed = (text: string): boolean => !security.persistedOnly || isPersistedDocument(persisted, text);
+  const subscriptions = new FederatedSubscriptions({
+    planner: new SubscriptionPlanner(supergraph.supergraphSdl),
+    dataSources,
+    urls,
+    signViewer,
+    policies: config.subscriptionPolicies,
+    queueLimit: config.subscriberQueueLimit,
+  });
+  registerGauge(metrics.registry, 'gateway_upstream_subscriptions', 'Upstream subscriptions open (shared by clients)', () => subscriptions.stats().upstreams);
+  registerGauge(metrics.registry, 'gateway_subscription_groups', 'Distinct client operations being enriched', () => subscriptions.stats().groups);
+  registerGauge(metrics.registry, 'gateway_slow_consumers_closed', 'Lossless subscribers closed with 4801', () => subscriptions.stats().slowConsumersClosed);
+  const ws = startWsServer({
+    httpServer,
+    schema: supergraph.apiSchema,
+    apollo,
+    subscriptions,
+    verify,
+    maxSubscriptionsPerConnection: config.maxSubscriptionsPerConnection,
+    validationRules: limits.validationRules,
+    isAllowed,
+  });
+  app.use('/graphql/stream', createSseHandler({ schema: supergraph.apiSchema, apollo, subscriptions, verify, validationRules: limits.validationRules, isAllowed }));
 
   const ide = renderIde();
   app.get('/graphql', (req, res, next) => {
     if (!req.accepts('text/html') || req.query.query) return next();
     res.type('html').send(ide);
   });
+  // the token is verified once per request: the rate limiter keys on the user, the context carries it
+  const viewerOf = (req: Request, res: Response): Promise<Viewer | null> =>
+    ((res.locals.viewer as Promise<Viewer | null> | undefined) ??= viewerFromToken(bearerToken(req.header('authorization')), verify));
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    rateLimitMiddleware(rateLimits, security.rateLimits, viewerOf, (err) => logger.warn({ err }, 'rate limit store failed; request let through')),
+    ...jsonBody(security.maxBodyBytes),
+    persistedDocumentsMiddleware(persisted, { persistedOnly: security.persistedOnly }),
+    tokenLimitMiddleware(security.limits.maxTokens),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => ({
-        viewer: await viewerFromToken(bearerToken(req.header('authorization')), verify),
+        viewer: await viewerOf(req, res),
         requestId: (res.locals.requestId as string | undefined) ?? requestIdOf(req),
       }),
     }),
@@ -151,9 +173,11 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
     port,
     url,
     async stop() {
-      await wsCleanup.dispose();
-      await forwarder.close();
+      await ws.dispose();
+      await subscriptions.close();
       await apollo.stop();
+      await Promise.all([...dataSources.values()].map((source) => source.close()));
+      await rateLimits.close();
     },
   };
 }

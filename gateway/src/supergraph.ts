@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { composeServices } from '@apollo/composition';
-import { type GraphQLSchema, Kind, parse } from 'graphql';
+import { type GraphQLSchema, parse } from 'graphql';
 import type { SubgraphEndpoint } from './config';
 
 export class CompositionError extends Error {}
@@ -9,8 +9,6 @@ export interface Supergraph {
   supergraphSdl: string;
   /** The client-facing schema (what IDEs and graphql-ws validate against). */
   apiSchema: GraphQLSchema;
-  /** Which subgraph serves each root Subscription field. */
-  subscriptionOwners: Map<string, string>;
 }
 
 /**
@@ -42,17 +40,8 @@ export function composeSupergraph(subgraphs: readonly SubgraphEndpoint[]): Super
     });
     throw new CompositionError(`supergraph composition failed:\n${lines.join('\n')}`);
   }
-  const subscriptionOwners = new Map<string, string>();
-  for (const service of services) {
-    for (const def of service.typeDefs.definitions) {
-      if ((def.kind === Kind.OBJECT_TYPE_DEFINITION || def.kind === Kind.OBJECT_TYPE_EXTENSION) && def.name.value === 'Subscription') {
-        for (const field of def.fields ?? []) subscriptionOwners.set(field.name.value, service.name);
-      }
-    }
-  }
   return {
     supergraphSdl: result.supergraphSdl,
     apiSchema: result.schema.toAPISchema().toGraphQLJSSchema(),
-    subscriptionOwners,
   };
 }

@@ -1,4 +1,7 @@
-import { SignJWT } from 'jose';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { createUserTokenVerifier, hasRole, signInternalViewer, signUserToken, verifyInternalViewer } from '../src';
 
 const secret = 'test-secret';
@@ -26,6 +29,30 @@ describe('user tokens', () => {
     expect(hasRole({ id: 'a', roles: ['admin'] }, 'trader')).toBe(true);
     expect(hasRole({ id: 't', roles: ['trader'] }, 'viewer')).toBe(true);
     expect(hasRole({ id: 'v', roles: ['viewer'] }, 'trader')).toBe(false);
+  });
+});
+
+describe('user tokens from a JWKS file', () => {
+  it('accepts RS256 and ES256 tokens signed by a listed key and refuses other keys and HS256', async () => {
+    const rsa = await generateKeyPair('RS256');
+    const ec = await generateKeyPair('ES256');
+    const stranger = await generateKeyPair('ES256');
+    const jwks = { keys: [{ ...(await exportJWK(rsa.publicKey)), kid: 'rsa', alg: 'RS256' }, { ...(await exportJWK(ec.publicKey)), kid: 'ec', alg: 'ES256' }] };
+    const jwksFile = join(mkdtempSync(join(tmpdir(), 'jwks-')), 'jwks.json');
+    writeFileSync(jwksFile, JSON.stringify(jwks));
+    const verify = createUserTokenVerifier({ kind: 'jwks-file', jwksFile, issuer: 'https://idp.test' });
+    const sign = (alg: string, kid: string, key: CryptoKey | Uint8Array, issuer = 'https://idp.test') =>
+      new SignJWT({ roles: ['trader'] }).setProtectedHeader({ alg, kid }).setSubject('u9').setIssuer(issuer).setExpirationTime('5m').sign(key);
+
+    await expect(verify(await sign('RS256', 'rsa', rsa.privateKey))).resolves.toEqual({ id: 'u9', roles: ['trader'] });
+    await expect(verify(await sign('ES256', 'ec', ec.privateKey))).resolves.toEqual({ id: 'u9', roles: ['trader'] });
+    for (const token of [
+      await sign('ES256', 'ec', stranger.privateKey),
+      await sign('RS256', 'rsa', rsa.privateKey, 'https://elsewhere.test'),
+      await sign('HS256', 'rsa', new TextEncoder().encode(secret)),
+    ]) {
+      await expect(verify(token)).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
+    }
   });
 });
 

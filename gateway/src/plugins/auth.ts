@@ -1,10 +1,13 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { signInternalViewer, type UserTokenVerifier, type Viewer } from '@b3/kit';
 import { GraphQLError } from 'graphql';
+import type { Scope } from '../security/scopes';
 
 export interface GatewayContext {
   viewer: Viewer | null;
   requestId: string;
+  /** Derived from the viewer's roles by the `attachScopes` plugin for every operation Apollo runs. */
+  scopes?: readonly Scope[];
 }
 
 /** Reads a bearer token from an HTTP header or graphql-ws connection params. */

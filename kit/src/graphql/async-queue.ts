@@ -9,7 +9,15 @@ export interface AsyncQueue<T> extends AsyncIterableIterator<T> {
   readonly size: number;
 }
 
-export function createAsyncQueue<T>(options: { limit: number; conflateBy?: (value: T) => string; onClose?: () => void }): AsyncQueue<T> {
+export interface AsyncQueueOptions<T> {
+  limit: number;
+  conflateBy?: (value: T) => string;
+  onClose?: () => void;
+  /** Lossless queues only: called when the consumer fell `limit` events behind, just before the stream ends. */
+  onOverflow?: () => void;
+}
+
+export function createAsyncQueue<T>(options: AsyncQueueOptions<T>): AsyncQueue<T> {
   const pending = new Map<string, T>();
   let seq = 0;
   let waiting: ((result: IteratorResult<T>) => void) | null = null;
@@ -50,6 +58,7 @@ export function createAsyncQueue<T>(options: { limit: number; conflateBy?: (valu
         return;
       }
       if (pending.size >= options.limit) {
+        options.onOverflow?.();
         queue.end(new Error(`subscriber fell ${options.limit} events behind`));
         return;
       }

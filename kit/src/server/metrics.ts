@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 /** One registry per server so several servers can live in one test process. */
 export interface ServiceMetrics {
@@ -37,4 +37,16 @@ export function createServiceMetrics(service: string): ServiceMetrics {
     },
   };
   return { registry, plugin };
+}
+
+/** A gauge whose value is read at scrape time (queue sizes, upstream counts, cache sizes). */
+export function registerGauge(registry: Registry, name: string, help: string, read: () => number): void {
+  new Gauge({
+    name,
+    help,
+    registers: [registry],
+    collect() {
+      this.set(read());
+    },
+  });
 }

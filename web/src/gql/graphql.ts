@@ -157,7 +157,7 @@ export const PlatformStatusDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<PlatformStatusQuery, PlatformStatusQueryVariables>;
+    `, {"hash":"b021216c489f78389a59870ed2570cbf1ebb38d6cc55652a40ba2f2451e6b44e"}) as unknown as TypedDocumentString<PlatformStatusQuery, PlatformStatusQueryVariables>;
 export const TickersDocument = new TypedDocumentString(`
     query Tickers($symbols: [String!]!) {
   tickers(symbols: $symbols) {
@@ -170,7 +170,7 @@ export const TickersDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<TickersQuery, TickersQueryVariables>;
+    `, {"hash":"6c0201647951d8d679494f254522073581a57f87e1124ffb7c9dc5d7afea6be9"}) as unknown as TypedDocumentString<TickersQuery, TickersQueryVariables>;
 export const TicksDocument = new TypedDocumentString(`
     subscription Ticks($symbols: [String!]!) {
   ticks(symbols: $symbols) {
@@ -181,4 +181,4 @@ export const TicksDocument = new TypedDocumentString(`
     time
   }
 }
-    `) as unknown as TypedDocumentString<TicksSubscription, TicksSubscriptionVariables>;
+    `, {"hash":"2164a5bbb6ff2f2373dd7c57fc0238d0ff44d67c47f61381a928a1521e1f5c86"}) as unknown as TypedDocumentString<TicksSubscription, TicksSubscriptionVariables>;

@@ -1,5 +1,5 @@
-import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import type { OrderId } from '../domain/order';
+import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import type { Order, OrderId } from '../domain/order';
 import type { OrdersContext } from '../context';
 import { OrderErrors } from '../errors';
 import { OrderStatusEnum } from './order.enums';
@@ -31,5 +31,17 @@ export class OrderResolver {
   @Mutation(() => OrderType, { description: 'Places an order (trader role); it starts PENDING_NEW' })
   async placeOrder(@Arg('input') input: PlaceOrderInput, @Ctx() ctx: OrdersContext): Promise<OrderType> {
     return toOrderType(await ctx.orders.place(input, ctx.viewer!));
+  }
+
+  @Authorized('viewer')
+  @Subscription(() => OrderType, {
+    description: "Every change to the caller's own orders, in order (lossless)",
+    subscribe: ({ context }) => {
+      const ctx = context as OrdersContext;
+      return ctx.orders.updates(ctx.viewer);
+    },
+  })
+  orderUpdates(@Root() order: Order): OrderType {
+    return toOrderType(order);
   }
 }

@@ -1,4 +1,4 @@
-import { unauthenticated, type Viewer } from '@b3/kit';
+import { createAsyncQueue, unauthenticated, type Viewer } from '@b3/kit';
 import { checkNewOrder, type Order, type OrderId, type OrderRequest } from '../domain/order';
 import { INITIAL_STATUS, type OrderStatus } from '../domain/order-state';
 import { OrderErrors } from '../errors';
@@ -6,14 +6,34 @@ import type { OrderStore } from '../store/order.store';
 
 const MAX_LIMIT = 200;
 
+const UPDATE_QUEUE = 10_000;
+
 /** Orders are private: every read is scoped to the caller's own account. */
 export class OrderService {
+  private readonly watchers = new Map<string, Set<(order: Order) => void>>();
+
   constructor(private readonly store: OrderStore) {}
 
   async place(request: OrderRequest, trader: Viewer): Promise<Order> {
     const { order, issues } = checkNewOrder(request);
     if (issues.length > 0) throw OrderErrors.invalid(issues);
-    return this.store.create(order, trader.id, INITIAL_STATUS);
+    const placed = await this.store.create(order, trader.id, INITIAL_STATUS);
+    this.watchers.get(placed.accountId)?.forEach((notify) => notify(placed));
+    return placed;
+  }
+
+  /** Every change to the viewer's own orders, in order; never conflated, never silently dropped. */
+  updates(viewer: Viewer | null): AsyncIterableIterator<Order> {
+    if (!viewer) throw unauthenticated();
+    const notify = (order: Order): void => queue.push(order);
+    const queue = createAsyncQueue<Order>({
+      limit: UPDATE_QUEUE,
+      onClose: () => this.watchers.get(viewer.id)?.delete(notify),
+    });
+    const set = this.watchers.get(viewer.id) ?? new Set();
+    set.add(notify);
+    this.watchers.set(viewer.id, set);
+    return queue;
   }
 
   async list(viewer: Viewer, filter: { status?: OrderStatus; symbol?: string; limit?: number }): Promise<Order[]> {

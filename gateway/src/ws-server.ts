@@ -1,0 +1,117 @@
+import { randomUUID } from 'node:crypto';
+import type { Server } from 'node:http';
+import type { ApolloServer } from '@apollo/server';
+import type { UserTokenVerifier } from '@b3/kit';
+import { decodeJwt } from 'jose';
+import { GraphQLError, type GraphQLSchema, specifiedRules, validate, type ValidationRule } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { type WebSocket, WebSocketServer } from 'ws';
+import { bearerToken, type GatewayContext, viewerFromToken } from './plugins/auth';
+import type { FederatedSubscriptions } from './subscriptions/federated-subscriptions';
+
+export const TOKEN_EXPIRED_CLOSE_CODE = 4403;
+
+interface ConnectionState {
+  viewer: GatewayContext['viewer'];
+  socket: WebSocket;
+  subscriptions: number;
+  expiryTimer?: NodeJS.Timeout;
+}
+
+/**
+ * graphql-ws on the gateway's /graphql: authenticates once on connection_init (a bad token is refused
+ * with 4403, and the socket is closed with 4403 when the token expires — the protocol cannot
+ * re-authenticate), caps subscriptions per connection, runs subscriptions through the federated
+ * engine and queries/mutations through Apollo Server.
+ */
+export function startWsServer(options: {
+  httpServer: Server;
+  schema: GraphQLSchema;
+  apollo: ApolloServer<GatewayContext>;
+  subscriptions: FederatedSubscriptions;
+  verify: UserTokenVerifier;
+  maxSubscriptionsPerConnection: number;
+  /** The same query limits HTTP requests get (depth, aliases, cost…). */
+  validationRules: readonly ValidationRule[];
+  /** With PERSISTED_ONLY, only allowlisted documents may run here too. */
+  isAllowed: (documentText: string) => boolean;
+}): { dispose(): Promise<void> } {
+  const rules = [...specifiedRules, ...options.validationRules];
+  const wsServer = new WebSocketServer({ server: options.httpServer, path: '/graphql', maxPayload: 1024 * 1024 });
+  const cleanup = useServer<Record<string, unknown>, { state?: ConnectionState; socket: WebSocket }>(
+    {
+      schema: options.schema,
+      connectionInitWaitTimeout: 3000,
+      validate: (schema, document) => validate(schema, document, rules),
+      onSubscribe: (_ctx, _id, payload) => {
+        if (options.isAllowed(payload.query)) return undefined;
+        return [new GraphQLError('Only persisted documents are accepted', { extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } })];
+      },
+      onConnect: async (ctx) => {
+        const params = ctx.connectionParams ?? {};
+        const token = bearerToken(params.Authorization ?? params.authorization) ?? (typeof params.token === 'string' ? params.token : null);
+        let viewer: GatewayContext['viewer'];
+        try {
+          viewer = await viewerFromToken(token, options.verify);
+        } catch {
+          return false;
+        }
+        const state: ConnectionState = { viewer, socket: ctx.extra.socket, subscriptions: 0 };
+        const exp = token ? decodeJwt(token).exp : undefined;
+        if (exp) {
+          const ms = exp * 1000 - Date.now();
+          state.expiryTimer = setTimeout(() => ctx.extra.socket.close(TOKEN_EXPIRED_CLOSE_CODE, 'token expired'), Math.max(0, Math.min(ms, 2 ** 31 - 1)));
+          state.expiryTimer.unref();
+        }
+        ctx.extra.state = state;
+        return true;
+      },
+      onClose: (ctx) => {
+        if (ctx.extra.state?.expiryTimer) clearTimeout(ctx.extra.state.expiryTimer);
+      },
+      context: (ctx) => ({ viewer: ctx.extra.state?.viewer ?? null, requestId: randomUUID(), connection: ctx.extra.state }),
+      subscribe: (args) => {
+        const context = args.contextValue as GatewayContext & { connection?: ConnectionState };
+        const connection = context.connection;
+        if (connection && connection.subscriptions >= options.maxSubscriptionsPerConnection) {
+          return {
+            errors: [
+              new GraphQLError(`At most ${options.maxSubscriptionsPerConnection} subscriptions per connection`, {
+                extensions: { code: 'TOO_MANY_SUBSCRIPTIONS', limit: options.maxSubscriptionsPerConnection },
+              }),
+            ],
+          };
+        }
+        const iterator = options.subscriptions.subscribe(
+          { document: args.document, variables: (args.variableValues ?? {}) as Record<string, unknown>, operationName: args.operationName },
+          { viewer: context.viewer, requestId: context.requestId },
+          connection?.socket ?? null,
+        );
+        if (!connection) return iterator;
+        connection.subscriptions++;
+        const release = iterator.return!.bind(iterator);
+        iterator.return = (value?: unknown) => {
+          connection.subscriptions--;
+          iterator.return = release;
+          return release(value);
+        };
+        return iterator;
+      },
+      execute: async (args) => {
+        const context = args.contextValue as GatewayContext;
+        const response = await options.apollo.executeOperation(
+          { query: args.document as never, variables: args.variableValues as Record<string, unknown>, operationName: args.operationName ?? undefined },
+          { contextValue: { viewer: context.viewer, requestId: context.requestId } },
+        );
+        // incremental delivery (@defer) is not enabled, so every response is a single result
+        return response.body.kind === 'single' ? (response.body.singleResult as never) : { errors: [] };
+      },
+    },
+    wsServer,
+  );
+  return {
+    async dispose() {
+      await cleanup.dispose();
+    },
+  };
+}
