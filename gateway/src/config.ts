@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import {
   DEV_JWT_SECRET,
+  envBool,
   envInt,
   envOptional,
   envString,
@@ -32,6 +33,8 @@ export interface GatewayConfig {
   /** Sharing and slow-client policy per root Subscription field; others are per-caller and lossless. */
   subscriptionPolicies: Record<string, SubscriptionPolicy>;
   subscriberQueueLimit: number;
+  /** Re-compose when a subgraph's SDL file changes (development default). */
+  watchSchemas: boolean;
   maxSubscriptionsPerConnection: number;
   /** Query limits, persisted documents, rate limits, body size and introspection. */
   security: SecurityConfig;
@@ -66,6 +69,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
       .filter(Boolean),
     subscriptionPolicies: SUBSCRIPTION_POLICIES,
     subscriberQueueLimit: envInt('SUBSCRIBER_QUEUE_LIMIT', 1000, env),
+    watchSchemas: envBool('SUPERGRAPH_WATCH', env.NODE_ENV !== 'production', env),
     maxSubscriptionsPerConnection: envInt('MAX_SUBSCRIPTIONS_PER_CONNECTION', 50, env),
     security: loadSecurityConfig(REPO_ROOT, env),
   };

@@ -43,6 +43,7 @@ import { SubscriptionPlanner } from './subscriptions/subscription-planner';
 import { createSseHandler } from './sse-server';
 import { startWsServer } from './ws-server';
 import { composeSupergraph } from './supergraph';
+import { watchSupergraph } from './supergraph-watcher';
 
 export interface RunningGateway {
   port: number;
@@ -53,6 +54,8 @@ export interface RunningGateway {
 /** Authentication, request ids, error masking and routing; no business logic lives here. */
 export async function startGateway(config: GatewayConfig, logger: Logger): Promise<RunningGateway> {
   const supergraph = composeSupergraph(config.subgraphs);
+  // swapped when a subgraph's schema changes; websocket and SSE validation read it per operation
+  const live = { apiSchema: supergraph.apiSchema };
   const verify = createUserTokenVerifier(config.auth);
   const signViewer = createViewerSigner(config.internalSecret);
   const urls = new Map(config.subgraphs.map((s) => [s.name, s.url]));
@@ -60,7 +63,16 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
   const dataSources = new Map<string, SubgraphDataSource>();
 
   const gateway = new ApolloGateway({
-    supergraphSdl: supergraph.supergraphSdl,
+    supergraphSdl: config.watchSchemas
+      ? async ({ update }) => {
+          const watcher = watchSupergraph(config.subgraphs, supergraph.supergraphSdl, (next) => {
+            update(next.supergraphSdl);
+            live.apiSchema = next.apiSchema;
+            subscriptions.replacePlanner(new SubscriptionPlanner(next.supergraphSdl));
+          }, logger);
+          return { supergraphSdl: supergraph.supergraphSdl, cleanup: async () => watcher.close() };
+        }
+      : supergraph.supergraphSdl,
     buildService: ({ name, url }) => {
       const source = new SubgraphDataSource(name, url ?? urls.get(name) ?? '', signViewer, subgraphFetchOptionsFromEnv(), metrics.registry);
       dataSources.set(name, source);
@@ -129,7 +141,7 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
   registerGauge(metrics.registry, 'gateway_slow_consumers_closed', 'Lossless subscribers closed with 4801', () => subscriptions.stats().slowConsumersClosed);
   const ws = startWsServer({
     httpServer,
-    schema: supergraph.apiSchema,
+    schema: () => live.apiSchema,
     apollo,
     subscriptions,
     verify,
@@ -137,7 +149,7 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
     validationRules: limits.validationRules,
     isAllowed,
   });
-  app.use('/graphql/stream', createSseHandler({ schema: supergraph.apiSchema, apollo, subscriptions, verify, validationRules: limits.validationRules, isAllowed }));
+  app.use('/graphql/stream', createSseHandler({ schema: () => live.apiSchema, apollo, subscriptions, verify, validationRules: limits.validationRules, isAllowed }));
 
   const ide = renderIde();
   app.get('/graphql', (req, res, next) => {

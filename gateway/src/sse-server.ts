@@ -12,7 +12,7 @@ import type { FederatedSubscriptions } from './subscriptions/federated-subscript
  * clients that cannot hold a websocket. A lossless client that falls behind has its stream ended.
  */
 export function createSseHandler(options: {
-  schema: GraphQLSchema;
+  schema: () => GraphQLSchema;
   apollo: ApolloServer<GatewayContext>;
   subscriptions: FederatedSubscriptions;
   verify: UserTokenVerifier;
@@ -22,7 +22,7 @@ export function createSseHandler(options: {
   const rules = [...specifiedRules, ...options.validationRules];
   type SseContext = Record<PropertyKey, unknown> & GatewayContext;
   const handler = createHandler<SseContext>({
-    schema: options.schema,
+    schema: () => options.schema(),
     validate: (schema, document) => validate(schema, document, rules),
     onSubscribe: async (req, params) => {
       if (!options.isAllowed(params.query)) {

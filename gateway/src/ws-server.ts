@@ -26,7 +26,8 @@ interface ConnectionState {
  */
 export function startWsServer(options: {
   httpServer: Server;
-  schema: GraphQLSchema;
+  /** Read per operation: the supergraph can be re-composed while clients stay connected. */
+  schema: () => GraphQLSchema;
   apollo: ApolloServer<GatewayContext>;
   subscriptions: FederatedSubscriptions;
   verify: UserTokenVerifier;
@@ -40,7 +41,7 @@ export function startWsServer(options: {
   const wsServer = new WebSocketServer({ server: options.httpServer, path: '/graphql', maxPayload: 1024 * 1024 });
   const cleanup = useServer<Record<string, unknown>, { state?: ConnectionState; socket: WebSocket }>(
     {
-      schema: options.schema,
+      schema: () => options.schema(),
       connectionInitWaitTimeout: 3000,
       validate: (schema, document) => validate(schema, document, rules),
       onSubscribe: (_ctx, _id, payload) => {

@@ -36,6 +36,8 @@ export interface TestGateway {
   subgraphRequests(name: string): number;
   /** A user token the gateway accepts. */
   token(sub: string, roles: readonly Role[]): Promise<string>;
+  /** The SDL file the gateway composes for the named subgraph (rewrite it to test re-composition). */
+  sdlFile(name: string): string;
   stop(): Promise<void>;
 }
 
@@ -124,6 +126,7 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
         return count;
       },
       token: (sub, roles) => signUserToken({ sub, roles }, TEST_JWT_SECRET),
+      sdlFile: (name) => join(dir, `${name}.graphql`),
       async stop() {
         await gateway.stop();
         await Promise.all(running.map((s) => s.stop()));

@@ -46,8 +46,17 @@ export class FederatedSubscriptions {
   private readonly enrichers = new Map<string, EventEnricher>();
   private slowConsumersClosed = 0;
 
+  private planner: SubscriptionPlanner;
+
   constructor(private readonly options: FederatedSubscriptionsOptions) {
     this.upstreams = new UpstreamRegistry({ lingerMs: options.lingerMs });
+    this.planner = options.planner;
+  }
+
+  /** After re-composition: new operations plan against the new supergraph; running ones continue. */
+  replacePlanner(planner: SubscriptionPlanner): void {
+    this.planner = planner;
+    this.enrichers.clear();
   }
 
   stats(): { upstreams: number; upstreamsOpened: number; groups: number; slowConsumersClosed: number } {
@@ -59,7 +68,7 @@ export class FederatedSubscriptions {
     caller: { viewer: Viewer | null; requestId: string },
     socket: SubscriberSocket | null,
   ): AsyncIterableIterator<ExecutionResult> {
-    const plan = this.options.planner.plan(args.document, args.operationName);
+    const plan = this.planner.plan(args.document, args.operationName);
     const policy = this.options.policies?.[plan.rootField] ?? DEFAULT_POLICY;
     const subgraph = plan.primary.serviceName;
     const url = this.options.urls.get(subgraph);
@@ -151,7 +160,7 @@ export class FederatedSubscriptions {
   private enricherFor(documentText: string, plan: ReturnType<SubscriptionPlanner['plan']>): EventEnricher {
     let enricher = this.enrichers.get(documentText);
     if (!enricher) {
-      enricher = new EventEnricher(this.options.planner, plan, this.options.dataSources);
+      enricher = new EventEnricher(this.planner, plan, this.options.dataSources);
       if (this.enrichers.size > 1000) this.enrichers.clear();
       this.enrichers.set(documentText, enricher);
     }
