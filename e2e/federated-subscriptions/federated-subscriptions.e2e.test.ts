@@ -108,4 +108,12 @@ describe('federated subscriptions', () => {
     expect(data.data.ticks.symbol).toBe('PETR4');
     expect(data.data.ticks.price).toMatch(/^\d+(\.\d+)?$/);
   }, 30_000);
+
+  it('applies the query limits to subscriptions too, before anything runs upstream', async () => {
+    const before = await metric('gateway_upstream_subscriptions');
+    const aliases = Array.from({ length: 20 }, (_, i) => `s${i}: symbol`).join(' ');
+    const iterator = connect().iterate({ query: `subscription { ticks(symbols: ["PETR4"]) { ${aliases} } }` });
+    await expect(iterator.next()).rejects.toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'TOO_MANY_ALIASES' }) })]);
+    expect(await metric('gateway_upstream_subscriptions')).toBe(before);
+  });
 });
