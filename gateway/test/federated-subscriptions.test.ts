@@ -31,6 +31,16 @@ describe('federated subscriptions', () => {
     for (const q of streams) q.push({ symbol, seq, instrument: { symbol } });
   };
 
+  /** Each upstream subscription gets its own stream of the events the test emits. */
+  const feedStream = (field: string) => {
+    upstreamSubscribes++;
+    const q = createAsyncQueue<Record<string, unknown>>({ limit: 100_000, onClose: () => streams.delete(q) });
+    streams.add(q);
+    return (async function* () {
+      for await (const tick of q) yield { [field]: tick };
+    })();
+  };
+
   const startFeed = (port = 0) =>
     startSubgraph({
       name: 'feed',
@@ -40,28 +50,7 @@ describe('federated subscriptions', () => {
       schema: buildSubgraphSchema({
         typeDefs: parse(feedSdl),
         resolvers: {
-          Subscription: {
-            ticks: {
-              subscribe: () => {
-                upstreamSubscribes++;
-                const q = createAsyncQueue<Record<string, unknown>>({ limit: 100_000, onClose: () => streams.delete(q) });
-                streams.add(q);
-                return (async function* () {
-                  for await (const tick of q) yield { ticks: tick };
-                })();
-              },
-            },
-            orderEvents: {
-              subscribe: () => {
-                upstreamSubscribes++;
-                const q = createAsyncQueue<Record<string, unknown>>({ limit: 100_000, onClose: () => streams.delete(q) });
-                streams.add(q);
-                return (async function* () {
-                  for await (const tick of q) yield { orderEvents: tick };
-                })();
-              },
-            },
-          },
+          Subscription: { ticks: { subscribe: () => feedStream('ticks') }, orderEvents: { subscribe: () => feedStream('orderEvents') } },
         } as never,
       }),
     });
