@@ -5,6 +5,8 @@ process.env.APOLLO_TELEMETRY_DISABLED = '1';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloGateway } from '@apollo/gateway';
+import type { QueryPlan } from '@apollo/query-planner';
+import type { DocumentNode } from 'graphql';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import {
@@ -42,6 +44,7 @@ import { FederatedSubscriptions } from './subscriptions/federated-subscriptions'
 import { SubscriptionPlanner } from './subscriptions/subscription-planner';
 import { createSseHandler } from './sse-server';
 import { startWsServer } from './ws-server';
+import { CountingCache } from './counting-cache';
 import { composeSupergraph } from './supergraph';
 import { watchSupergraph } from './supergraph-watcher';
 
@@ -62,7 +65,10 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
   // the same data sources serve queries and the entity fetches that enrich subscription events
   const dataSources = new Map<string, SubgraphDataSource>();
 
+  const planCache = new CountingCache<QueryPlan>(config.cacheEntries.queryPlans);
+  const documentCache = new CountingCache<DocumentNode>(config.cacheEntries.documents);
   const gateway = new ApolloGateway({
+    queryPlannerConfig: { cache: planCache },
     supergraphSdl: config.watchSchemas
       ? async ({ update }) => {
           const watcher = watchSupergraph(config.subgraphs, supergraph.supergraphSdl, (next) => {
@@ -82,6 +88,8 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
   });
 
   const metrics = createServiceMetrics('gateway');
+  planCache.expose(metrics.registry, 'query_plan');
+  documentCache.expose(metrics.registry, 'document');
   const app = createServiceApp({
     service: 'gateway',
     logger,
@@ -103,6 +111,8 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
   const rateLimits = createRateLimitStore(security.rateLimits);
 
   const apollo = new ApolloServer<GatewayContext>({
+    // parsed and validated documents, so a repeated operation skips both
+    documentStore: documentCache,
     gateway,
     includeStacktraceInErrorResponses: false,
     introspection: security.introspection,
