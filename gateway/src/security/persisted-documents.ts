@@ -59,6 +59,8 @@ export function persistedDocumentsMiddleware(documents: PersistedDocuments, opti
   const notFound = (res: Parameters<RequestHandler>[1], message: string) =>
     sendGraphQLError(res, 400, message, { code: PERSISTED_QUERY_NOT_FOUND });
 
+  // texts already matched against the manifest, so the canonical form is computed once per text
+  const accepted = new Set<string>();
   return (req, res, next) => {
     let fields: GraphQLRequestFields;
     let write: (query: string, extensions: Record<string, unknown> | undefined) => void;
@@ -103,12 +105,14 @@ export function persistedDocumentsMiddleware(documents: PersistedDocuments, opti
       next();
       return;
     }
-    if (options.persistedOnly && typeof fields.query === 'string') {
+    if (options.persistedOnly && typeof fields.query === 'string' && !accepted.has(fields.query)) {
       const text = canonical(fields.query);
       if (!text || !documents.byCanonicalText.has(text)) {
         notFound(res, 'Only persisted operations are accepted: send a documentId from the SDK manifest');
         return;
       }
+      if (accepted.size >= 2000) accepted.clear();
+      accepted.add(fields.query);
     }
     next();
   };

@@ -8,9 +8,11 @@ import { sendGraphQLError } from './error-response';
  * for Apollo to report. Runs after persisted documents are resolved, so it sees the real text.
  */
 export function tokenLimitMiddleware(maxTokens: number): RequestHandler {
+  // Clients repeat the same few documents: count each text once, not on every request.
+  const withinLimit = new Set<string>();
   return (req, res, next) => {
     const query = req.method === 'GET' ? new URL(req.url, 'http://gateway.local').searchParams.get('query') : (req.body as { query?: unknown } | undefined)?.query;
-    if (typeof query !== 'string') {
+    if (typeof query !== 'string' || withinLimit.has(query)) {
       next();
       return;
     }
@@ -24,6 +26,8 @@ export function tokenLimitMiddleware(maxTokens: number): RequestHandler {
       sendGraphQLError(res, 400, `Number of tokens exceeds the limit of ${maxTokens}`, { code: 'TOO_MANY_TOKENS', limit: maxTokens });
       return;
     }
+    if (withinLimit.size >= 2000) withinLimit.clear();
+    withinLimit.add(query);
     next();
   };
 }
