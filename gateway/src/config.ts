@@ -33,6 +33,7 @@ export interface GatewayConfig {
   /** Sharing and slow-client policy per root Subscription field; others are per-caller and lossless. */
   subscriptionPolicies: Record<string, SubscriptionPolicy>;
   subscriberQueueLimit: number;
+  maxUpstreamSubscriptions: number;
   /** Bounds of the parse/validate and query-plan caches (entries). */
   cacheEntries: { documents: number; queryPlans: number };
   /** Re-compose when a subgraph's SDL file changes (development default). */
@@ -71,6 +72,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
       .filter(Boolean),
     subscriptionPolicies: SUBSCRIPTION_POLICIES,
     subscriberQueueLimit: envInt('SUBSCRIBER_QUEUE_LIMIT', 1000, env),
+    maxUpstreamSubscriptions: envInt('MAX_UPSTREAM_SUBSCRIPTIONS', 10_000, env),
     cacheEntries: { documents: envInt('DOCUMENT_CACHE_ENTRIES', 2000, env), queryPlans: envInt('QUERY_PLAN_CACHE_ENTRIES', 2000, env) },
     watchSchemas: envBool('SUPERGRAPH_WATCH', env.NODE_ENV !== 'production', env),
     maxSubscriptionsPerConnection: envInt('MAX_SUBSCRIPTIONS_PER_CONNECTION', 50, env),

@@ -145,6 +145,7 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
     signViewer,
     policies: config.subscriptionPolicies,
     queueLimit: config.subscriberQueueLimit,
+    maxUpstreams: config.maxUpstreamSubscriptions,
   });
   registerGauge(metrics.registry, 'gateway_upstream_subscriptions', 'Upstream subscriptions open (shared by clients)', () => subscriptions.stats().upstreams);
   registerGauge(metrics.registry, 'gateway_subscription_groups', 'Distinct client operations being enriched', () => subscriptions.stats().groups);

@@ -40,11 +40,16 @@ export function createSseHandler(options: {
     }),
     subscribe: (args) => {
       const context = args.contextValue as GatewayContext;
-      return options.subscriptions.subscribe(
-        { document: args.document, variables: (args.variableValues ?? {}) as Record<string, unknown>, operationName: args.operationName },
-        context,
-        null,
-      );
+      try {
+        return options.subscriptions.subscribe(
+          { document: args.document, variables: (args.variableValues ?? {}) as Record<string, unknown>, operationName: args.operationName },
+          context,
+          null,
+        );
+      } catch (error) {
+        if (error instanceof GraphQLError) return { errors: [error] };
+        throw error;
+      }
     },
     execute: async (args) => {
       const context = args.contextValue as GatewayContext;

@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import type { ApolloServer } from '@apollo/server';
 import type { UserTokenVerifier } from '@b3/kit';
 import { decodeJwt } from 'jose';
-import { GraphQLError, type GraphQLSchema, specifiedRules, validate, type ValidationRule } from 'graphql';
+import { type ExecutionResult, GraphQLError, type GraphQLSchema, specifiedRules, validate, type ValidationRule } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { bearerToken, type GatewayContext, viewerFromToken } from './plugins/auth';
@@ -83,11 +83,17 @@ export function startWsServer(options: {
             ],
           };
         }
-        const iterator = options.subscriptions.subscribe(
-          { document: args.document, variables: (args.variableValues ?? {}) as Record<string, unknown>, operationName: args.operationName },
-          { viewer: context.viewer, requestId: context.requestId },
-          connection?.socket ?? null,
-        );
+        let iterator: AsyncIterableIterator<ExecutionResult>;
+        try {
+          iterator = options.subscriptions.subscribe(
+            { document: args.document, variables: (args.variableValues ?? {}) as Record<string, unknown>, operationName: args.operationName },
+            { viewer: context.viewer, requestId: context.requestId },
+            connection?.socket ?? null,
+          );
+        } catch (error) {
+          if (error instanceof GraphQLError) return { errors: [error] };
+          throw error;
+        }
         if (!connection) return iterator;
         connection.subscriptions++;
         const release = iterator.return!.bind(iterator);

@@ -186,4 +186,24 @@ describe('federated subscriptions', () => {
     expect((await client.next()).value).toEqual({ data: { ticks: { symbol: 'WINZ26', seq: 7 } } });
     await client.return!();
   }, 20_000);
+
+  it('refuses a new distinct upstream beyond the configured limit, but still shares existing ones', async () => {
+    const limited = new FederatedSubscriptions({
+      planner: (subs as unknown as { planner: SubscriptionPlanner }).planner,
+      dataSources: new Map(),
+      urls: new Map([['feed', feed.url]]),
+      signViewer: (viewer) => signInternalViewer(viewer, internalSecret()),
+      policies: { ticks: { mode: 'conflate', scope: 'public', conflateBy: 'symbol' } },
+      maxUpstreams: 1,
+    });
+    const first = limited.subscribe({ document: parse('subscription { ticks(symbols: ["PETR4"]) { seq } }'), variables: {} }, { viewer: null, requestId: 't' }, null);
+    const same = limited.subscribe({ document: parse('subscription { ticks(symbols: ["PETR4"]) { seq } }'), variables: {} }, { viewer: { id: 'u2', roles: ['viewer'] }, requestId: 't' }, null);
+    expect(() =>
+      limited.subscribe({ document: parse('subscription { ticks(symbols: ["VALE3"]) { seq } }'), variables: {} }, { viewer: null, requestId: 't' }, null),
+    ).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'TOO_MANY_UPSTREAM_SUBSCRIPTIONS', limit: 1 }) }));
+    expect(limited.stats().upstreams).toBe(1);
+    await first.return!();
+    await same.return!();
+    await limited.close();
+  });
 });

@@ -38,6 +38,8 @@ export interface FederatedSubscriptionsOptions {
   /** Per-client queue bound (events for lossless, keys for conflating). */
   queueLimit?: number;
   lingerMs?: number;
+  /** Cap on distinct upstream subscriptions (each one is a live subgraph resolver). */
+  maxUpstreams?: number;
 }
 
 export class FederatedSubscriptions {
@@ -107,6 +109,12 @@ export class FederatedSubscriptions {
     const push = (result: ExecutionResult): void => queue.push(result);
 
     let group = this.groups.get(groupKey);
+    const maxUpstreams = this.options.maxUpstreams ?? 10_000;
+    if (!group && !this.upstreams.has({ subgraph, query: plan.primary.operation, operationName: plan.primary.operationName, variables: upstreamVariables, scope }) && this.upstreams.active >= maxUpstreams) {
+      throw new GraphQLError(`The gateway is at its limit of ${maxUpstreams} distinct upstream subscriptions`, {
+        extensions: { code: 'TOO_MANY_UPSTREAM_SUBSCRIPTIONS', limit: maxUpstreams },
+      });
+    }
     if (!group) {
       const enricher = this.enricherFor(documentText, plan);
       const subscribers = new Set<(result: ExecutionResult) => void>();

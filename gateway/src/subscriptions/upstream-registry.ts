@@ -44,8 +44,16 @@ export class UpstreamRegistry {
     return this.opened;
   }
 
+  has(request: Pick<UpstreamRequest, 'subgraph' | 'operationName' | 'query' | 'variables' | 'scope'>): boolean {
+    return this.upstreams.has(this.keyOf(request));
+  }
+
+  private keyOf(request: Pick<UpstreamRequest, 'subgraph' | 'operationName' | 'query' | 'variables' | 'scope'>): string {
+    return JSON.stringify([request.subgraph, request.operationName ?? '', request.query, request.variables, request.scope]);
+  }
+
   subscribe(request: UpstreamRequest, listener: UpstreamListener): () => void {
-    const key = JSON.stringify([request.subgraph, request.operationName ?? '', request.query, request.variables, request.scope]);
+    const key = this.keyOf(request);
     let upstream = this.upstreams.get(key);
     if (!upstream) {
       upstream = this.open(key, request);
