@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { ApolloServer } from '@apollo/server';
 import type { UserTokenVerifier } from '@b3/kit';
 import type { RequestHandler } from 'express';
-import { GraphQLError, type GraphQLSchema, specifiedRules, validate, type ValidationRule } from 'graphql';
+import { GraphQLError, type GraphQLSchema, validate, type ValidationRule } from 'graphql';
 import { createHandler } from 'graphql-sse/lib/use/express';
 import { bearerToken, type GatewayContext, viewerFromToken } from './plugins/auth';
 import type { FederatedSubscriptions } from './subscriptions/federated-subscriptions';
+import { executeThroughApollo, subscribeFederated, validationRulesWith } from './transport-operations';
 
 /**
  * The same subscriptions over Server-Sent Events (graphql-sse protocol, distinct-connections mode) for
@@ -19,7 +20,7 @@ export function createSseHandler(options: {
   validationRules: readonly ValidationRule[];
   isAllowed: (documentText: string) => boolean;
 }): RequestHandler {
-  const rules = [...specifiedRules, ...options.validationRules];
+  const rules = validationRulesWith(options.validationRules);
   type SseContext = Record<PropertyKey, unknown> & GatewayContext;
   const handler = createHandler<SseContext>({
     schema: () => options.schema(),
@@ -38,27 +39,8 @@ export function createSseHandler(options: {
       viewer: await viewerFromToken(bearerToken(req.headers.get('authorization')), options.verify),
       requestId: randomUUID(),
     }),
-    subscribe: (args) => {
-      const context = args.contextValue as GatewayContext;
-      try {
-        return options.subscriptions.subscribe(
-          { document: args.document, variables: (args.variableValues ?? {}) as Record<string, unknown>, operationName: args.operationName },
-          context,
-          null,
-        );
-      } catch (error) {
-        if (error instanceof GraphQLError) return { errors: [error] };
-        throw error;
-      }
-    },
-    execute: async (args) => {
-      const context = args.contextValue as GatewayContext;
-      const response = await options.apollo.executeOperation(
-        { query: args.document as never, variables: args.variableValues as Record<string, unknown>, operationName: args.operationName ?? undefined },
-        { contextValue: context },
-      );
-      return response.body.kind === 'single' ? (response.body.singleResult as never) : { errors: [] };
-    },
+    subscribe: (args) => subscribeFederated(options.subscriptions, args, args.contextValue, null),
+    execute: (args) => executeThroughApollo(options.apollo, args, args.contextValue),
   });
   return (req, res) => void handler(req, res);
 }

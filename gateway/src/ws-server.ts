@@ -3,11 +3,12 @@ import type { Server } from 'node:http';
 import type { ApolloServer } from '@apollo/server';
 import type { UserTokenVerifier } from '@b3/kit';
 import { decodeJwt } from 'jose';
-import { type ExecutionResult, GraphQLError, type GraphQLSchema, specifiedRules, validate, type ValidationRule } from 'graphql';
+import { GraphQLError, type GraphQLSchema, validate, type ValidationRule } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { bearerToken, type GatewayContext, viewerFromToken } from './plugins/auth';
 import type { FederatedSubscriptions } from './subscriptions/federated-subscriptions';
+import { executeThroughApollo, subscribeFederated, validationRulesWith } from './transport-operations';
 
 export const TOKEN_EXPIRED_CLOSE_CODE = 4403;
 
@@ -37,7 +38,7 @@ export function startWsServer(options: {
   /** With PERSISTED_ONLY, only allowlisted documents may run here too. */
   isAllowed: (documentText: string) => boolean;
 }): { dispose(): Promise<void> } {
-  const rules = [...specifiedRules, ...options.validationRules];
+  const rules = validationRulesWith(options.validationRules);
   const wsServer = new WebSocketServer({ server: options.httpServer, path: '/graphql', maxPayload: 1024 * 1024 });
   const cleanup = useServer<Record<string, unknown>, { state?: ConnectionState; socket: WebSocket }>(
     {
@@ -83,18 +84,8 @@ export function startWsServer(options: {
             ],
           };
         }
-        let iterator: AsyncIterableIterator<ExecutionResult>;
-        try {
-          iterator = options.subscriptions.subscribe(
-            { document: args.document, variables: (args.variableValues ?? {}) as Record<string, unknown>, operationName: args.operationName },
-            { viewer: context.viewer, requestId: context.requestId },
-            connection?.socket ?? null,
-          );
-        } catch (error) {
-          if (error instanceof GraphQLError) return { errors: [error] };
-          throw error;
-        }
-        if (!connection) return iterator;
+        const iterator = subscribeFederated(options.subscriptions, args, context, connection?.socket ?? null);
+        if (!connection || !(Symbol.asyncIterator in iterator)) return iterator;
         connection.subscriptions++;
         const release = iterator.return!.bind(iterator);
         iterator.return = (value?: unknown) => {
@@ -104,15 +95,7 @@ export function startWsServer(options: {
         };
         return iterator;
       },
-      execute: async (args) => {
-        const context = args.contextValue as GatewayContext;
-        const response = await options.apollo.executeOperation(
-          { query: args.document as never, variables: args.variableValues as Record<string, unknown>, operationName: args.operationName ?? undefined },
-          { contextValue: { viewer: context.viewer, requestId: context.requestId } },
-        );
-        // incremental delivery (@defer) is not enabled, so every response is a single result
-        return response.body.kind === 'single' ? (response.body.singleResult as never) : { errors: [] };
-      },
+      execute: (args) => executeThroughApollo(options.apollo, args, args.contextValue as GatewayContext),
     },
     wsServer,
   );
