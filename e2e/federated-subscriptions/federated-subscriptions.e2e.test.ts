@@ -1,5 +1,6 @@
 import { type Client, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
+import { readMetric } from '../../kit/src/testing/read-metric';
 import { gql, type Platform, startPlatform } from '../harness/platform';
 
 /** Subscriptions through the gateway across subgraphs, on the real platform. */
@@ -11,11 +12,7 @@ describe('federated subscriptions', () => {
     clients.push(client);
     return client;
   };
-  const metric = async (name: string): Promise<number> => {
-    const text = await (await fetch(platform.gatewayUrl.replace('/graphql', '/metrics'))).text();
-    const line = text.split('\n').find((l) => l.startsWith(`${name}{`) || l.startsWith(`${name} `));
-    return Number(line?.split(' ').at(-1));
-  };
+  const metric = (name: string): Promise<number> => readMetric(platform.gatewayUrl, name);
 
   beforeAll(async () => {
     platform = await startPlatform();

@@ -1,3 +1,4 @@
+import { readMetric } from '@b3/kit';
 import { startTestGateway, type TestGateway } from './harness';
 
 describe('gateway caches', () => {
@@ -9,12 +10,7 @@ describe('gateway caches', () => {
     await gateway?.stop();
   });
 
-  const metric = async (name: string): Promise<number> => {
-    const text = await (await fetch(gateway.url.replace('/graphql', '/metrics'))).text();
-    const line = text.split('\n').find((l) => l.startsWith(`${name}{`) || l.startsWith(`${name} `));
-    if (!line) throw new Error(`no metric ${name}`);
-    return Number(line.split(' ').at(-1));
-  };
+  const metric = (name: string): Promise<number> => readMetric(gateway.url, name);
   const run = (query: string, variables: Record<string, unknown> = {}) =>
     fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
 

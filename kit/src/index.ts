@@ -24,3 +24,4 @@ export * from './testing/require-service';
 export * from './testing/run-operation';
 export * from './graphql/emit-subgraph-sdl';
 export * from './bus';
+export * from './testing/read-metric';

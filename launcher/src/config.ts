@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import {
   BUS_PORT,
+  busUrlFromEnv,
   DASHBOARD_PORT,
   DEV_JWT_SECRET,
   envOptional,
@@ -47,7 +48,7 @@ export function loadLauncherConfig(env: NodeJS.ProcessEnv = process.env): Launch
   const host = '127.0.0.1';
   const externalBus = envOptional('BUS_URL', env);
   const busPort = portOf(BUS_PORT, env);
-  const busUrl = externalBus ?? `mqtt://${host}:${busPort}`;
+  const busUrl = busUrlFromEnv(env);
   const launcherPort = portOf(LAUNCHER_PORT, env);
   const subgraphs = SUBGRAPHS.map((s) => managed(s.name, s.dir, portOf(s, env), host));
   const gateway = managed(GATEWAY.name, GATEWAY.dir, portOf(GATEWAY, env), host);

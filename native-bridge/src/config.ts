@@ -1,4 +1,4 @@
-import { envInt, envOptional, envString, subgraphPort } from '@b3/kit';
+import { busUrlFromEnv, envInt, envOptional, envString, subgraphPort } from '@b3/kit';
 
 export interface BridgeConfig {
   port: number;
@@ -28,7 +28,7 @@ export function parseSymbols(raw: string): Array<{ symbol: string; exchange: str
 export function loadBridgeConfig(env: NodeJS.ProcessEnv = process.env): BridgeConfig {
   return {
     port: subgraphPort('bridge', env),
-    busUrl: envString('BUS_URL', 'mqtt://127.0.0.1:3510', env),
+    busUrl: busUrlFromEnv(env),
     libraryPath: envOptional('PROFITDLL_PATH', env),
     activationKey: envString('PROFITDLL_KEY', 'SIM-KEY', env),
     user: envString('PROFITDLL_USER', 'simulator', env),

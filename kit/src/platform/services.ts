@@ -52,3 +52,8 @@ export function subgraphUrl(name: SubgraphName, env: NodeJS.ProcessEnv = process
   if (explicit) return explicit;
   return `http://127.0.0.1:${subgraphPort(name, env)}/graphql`;
 }
+
+/** The bus every process uses unless BUS_URL says otherwise: the launcher's embedded MQTT broker. */
+export function busUrlFromEnv(env: NodeJS.ProcessEnv = process.env): string {
+  return env.BUS_URL || `mqtt://127.0.0.1:${portOf(BUS_PORT, env)}`;
+}

@@ -22,17 +22,21 @@ export function tcpReachable(port: number, host = '127.0.0.1', timeoutMs = 500):
   });
 }
 
-/**
- * Resolves true when the service answers. When it does not: throws under REQUIRE_SERVICES, otherwise
- * prints the reason and resolves false so the caller can skip.
- */
-export async function serviceAvailable(name: string, port: number, host = '127.0.0.1'): Promise<boolean> {
-  if (await tcpReachable(port, host)) return true;
+/** Under REQUIRE_SERVICES a missing service is an error; elsewhere the skip is explained. */
+function missing(name: string, port: number, host: string): false {
   const reason = `${name} is not reachable at ${host}:${port}`;
   if (servicesRequired()) throw new Error(`${reason} and REQUIRE_SERVICES=1`);
   // eslint-disable-next-line no-console
   console.warn(`skipping ${name}-backed tests: ${reason} (set REQUIRE_SERVICES=1 to make this a failure)`);
   return false;
+}
+
+/**
+ * Resolves true when the service answers. When it does not: throws under REQUIRE_SERVICES, otherwise
+ * prints the reason and resolves false so the caller can skip.
+ */
+export async function serviceAvailable(name: string, port: number, host = '127.0.0.1'): Promise<boolean> {
+  return (await tcpReachable(port, host)) || missing(name, port, host);
 }
 
 /**
@@ -45,12 +49,7 @@ export function serviceAvailableSync(name: string, port: number, host = '127.0.0
   const { spawnSync } = require('node:child_process') as typeof import('node:child_process');
   const probe = `const s=require('net').connect(${port},${JSON.stringify(host)});s.setTimeout(500,()=>process.exit(1));s.on('connect',()=>process.exit(0));s.on('error',()=>process.exit(1));`;
   const ok = spawnSync(process.execPath, ['-e', probe], { timeout: 3000 }).status === 0;
-  if (ok) return true;
-  const reason = `${name} is not reachable at ${host}:${port}`;
-  if (servicesRequired()) throw new Error(`${reason} and REQUIRE_SERVICES=1`);
-  // eslint-disable-next-line no-console
-  console.warn(`skipping ${name}-backed tests: ${reason} (set REQUIRE_SERVICES=1 to make this a failure)`);
-  return false;
+  return ok || missing(name, port, host);
 }
 
 /** `describeWithService('postgres', 5432)('store on PostgreSQL', () => …)` */

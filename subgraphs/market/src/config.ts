@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { envString, subgraphPort } from '@b3/kit';
+import { busUrlFromEnv, envString, subgraphPort } from '@b3/kit';
 import { DEFAULT_INSTRUMENTS, type Instrument, parseInstrumentList } from './domain/instrument';
 
 export interface MarketConfig {
@@ -14,7 +14,7 @@ export function loadMarketConfig(env: NodeJS.ProcessEnv = process.env): MarketCo
   const dataDir = envString('DATA_DIR', join(process.cwd(), '.data'), env);
   return {
     port: subgraphPort('market', env),
-    busUrl: envString('BUS_URL', 'mqtt://127.0.0.1:3510', env),
+    busUrl: busUrlFromEnv(env),
     duckdbPath: envString('MARKET_DUCKDB_PATH', join(dataDir, 'market', 'trades.duckdb'), env),
     instruments: parseInstrumentList(envString('MARKET_SYMBOLS', DEFAULT_INSTRUMENTS, env)),
   };
