@@ -4,7 +4,7 @@
 // environment. Sends {type:'ready', url} over IPC; answers {cmd:'gc'} with {type:'gc'} (needs --expose-gc).
 process.env.APOLLO_TELEMETRY_DISABLED = '1';
 
-const { readFileSync } = require('node:fs');
+const { readFileSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 
 const REPO_ROOT = join(__dirname, '..', '..');
@@ -40,7 +40,27 @@ async function startPlainApollo(spec) {
   return url;
 }
 
+// BENCH_CPU_PROFILE=<dir>: a V8 CPU profile of the whole run, written when the bench disconnects
+// (--cpu-prof writes nothing when the parent kills the child).
+let stopProfile = async () => {};
+function startProfile(dir) {
+  const inspector = require('node:inspector');
+  const { mkdirSync } = require('node:fs');
+  const session = new inspector.Session();
+  session.connect();
+  const post = (method, params) => new Promise((resolve, reject) => session.post(method, params, (e, r) => (e ? reject(e) : resolve(r))));
+  const started = post('Profiler.enable').then(() => post('Profiler.start'));
+  stopProfile = async () => {
+    await started;
+    const { profile } = await post('Profiler.stop');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, `${process.argv[2]}-${process.pid}.cpuprofile`), JSON.stringify(profile));
+  };
+  process.once('SIGTERM', () => stopProfile().finally(() => process.exit(0)));
+}
+
 async function main() {
+  if (process.env.BENCH_CPU_PROFILE) startProfile(process.env.BENCH_CPU_PROFILE);
   const kind = process.argv[2];
   const spec = JSON.parse(process.env.BENCH_GATEWAY ?? '{}');
   const start = { ours: startOurs, apollo: startPlainApollo }[kind];
@@ -52,7 +72,7 @@ async function main() {
       process.send({ type: 'gc' });
     }
   });
-  process.on('disconnect', () => process.exit(0));
+  process.on('disconnect', () => stopProfile().finally(() => process.exit(0)));
   process.send({ type: 'ready', url });
 }
 

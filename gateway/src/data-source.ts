@@ -3,6 +3,7 @@ import { REQUEST_ID_HEADER, type Viewer, VIEWER_HEADER } from '@b3/kit';
 import { type DocumentNode, GraphQLError, Kind } from 'graphql';
 import type { Registry } from 'prom-client';
 import { CircuitBreaker } from './fetch/circuit-breaker';
+import { type EntityBatch, EntityBatcher, type EntityFetchResponse } from './fetch/entity-batcher';
 import type { SubgraphFetchOptions } from './fetch/fetch.config';
 import { InFlightDedupe } from './fetch/in-flight-dedupe';
 import { registerSubgraphFetchMetrics, type SubgraphFetchStats } from './fetch/subgraph-fetch.metrics';
@@ -23,6 +24,7 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
   private readonly client: SubgraphHttpClient;
   private readonly breaker: CircuitBreaker;
   private readonly inFlight = new InFlightDedupe<SubgraphHttpResponse>();
+  private readonly entities = new EntityBatcher((batch, representations) => this.fetchEntities(batch, representations));
   private upstreamRequests = 0;
 
   constructor(
@@ -50,6 +52,18 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     if (requestId) headers[REQUEST_ID_HEADER] = requestId;
     if (viewer) headers[VIEWER_HEADER] = await this.signViewer(viewer);
 
+    const representations = request.variables?.representations;
+    if (this.options.batchEntities && Array.isArray(representations) && request.query?.includes('_entities(')) {
+      const { representations: _, ...variables } = request.variables ?? {};
+      const batch: EntityBatch = { query: request.query, operationName: request.operationName, variables, headers };
+      const key = `${authScopeOf(viewer)}\u0000${request.operationName ?? ''}\u0000${JSON.stringify(variables)}\u0000${request.query}`;
+      try {
+        return (await this.entities.load(key, batch, representations)) as GatewayGraphQLResponse;
+      } catch (error) {
+        throw copyOf(error);
+      }
+    }
+
     const body = JSON.stringify({ query: request.query, variables: request.variables, operationName: request.operationName });
     const isMutation = operationTypeOf('document' in options ? options.document : undefined, request.query ?? '') === 'mutation';
     const send = () => this.send(body, headers, isMutation);
@@ -57,15 +71,26 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     try {
       response = this.options.dedupe && !isMutation ? await this.inFlight.run(`${authScopeOf(viewer)}\u0000${body}`, send) : await send();
     } catch (error) {
-      // a shared request rejects every waiter with the same error; give each its own so none sees another's edits
-      if (error instanceof GraphQLError) throw new GraphQLError(error.message, { extensions: { ...error.extensions } });
-      throw error;
+      throw copyOf(error);
     }
     return this.toGraphQLResponse(response);
   }
 
   stats(): SubgraphFetchStats {
-    return { upstreamRequests: this.upstreamRequests, dedupeHits: this.inFlight.hits, breakerState: this.breaker.state };
+    const entities = this.entities.stats();
+    return {
+      upstreamRequests: this.upstreamRequests,
+      dedupeHits: this.inFlight.hits,
+      breakerState: this.breaker.state,
+      entityFetchesBatched: entities.fetches - entities.batches,
+      entityRepresentationsShared: entities.representationsShared,
+    };
+  }
+
+  /** One `_entities` request for the representations of every batched caller. */
+  private async fetchEntities(batch: EntityBatch, representations: unknown[]): Promise<EntityFetchResponse> {
+    const body = JSON.stringify({ query: batch.query, variables: { ...batch.variables, representations }, operationName: batch.operationName });
+    return this.toGraphQLResponse(await this.send(body, batch.headers, false)) as EntityFetchResponse;
   }
 
   close(): Promise<void> {
@@ -112,6 +137,11 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
   private unavailable(reason: UnavailableReason, message: string): GraphQLError {
     return new GraphQLError(message, { extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: this.name, reason } });
   }
+}
+
+/** A shared request rejects every waiter with the same error; each gets its own so none sees another's edits. */
+function copyOf(error: unknown): unknown {
+  return error instanceof GraphQLError ? new GraphQLError(error.message, { extensions: { ...error.extensions } }) : error;
 }
 
 function isGraphQLResponse(value: unknown): value is GatewayGraphQLResponse {

@@ -55,7 +55,7 @@ const later = (ms: number, handler: Handler): Handler => (req, res) => setTimeou
 const alice: Viewer = { id: 'alice', roles: ['trader'] };
 const bob: Viewer = { id: 'bob', roles: ['trader'] };
 const sign = async (viewer: Viewer) => `signed:${viewer.id}:${viewer.roles.join(',')}`;
-const defaults: SubgraphFetchOptions = { timeoutMs: 1500, breakerFailureThreshold: 5, breakerCooldownMs: 5000, dedupe: true };
+const defaults: SubgraphFetchOptions = { timeoutMs: 1500, breakerFailureThreshold: 5, breakerCooldownMs: 5000, dedupe: true, batchEntities: true };
 
 function fetchVia(source: SubgraphDataSource, query: string, variables: Record<string, unknown> = {}, viewer: Viewer | null = null) {
   const context: GatewayContext = { viewer, requestId: 'req-1' };
@@ -211,13 +211,123 @@ describe('SubgraphDataSource', () => {
   });
 });
 
+describe('SubgraphDataSource entity batching', () => {
+  const subgraph = new FakeSubgraph();
+  let url: string;
+  let sources: SubgraphDataSource[] = [];
+  const open = (options: Partial<SubgraphFetchOptions> = {}, registry?: Registry) => {
+    const source = new SubgraphDataSource('book', url, sign, { ...defaults, ...options }, registry);
+    sources.push(source);
+    return source;
+  };
+  const ENTITIES = 'query Board__book__1($representations: [_Any!]!) { _entities(representations: $representations) { ... on Ticker { bestBid } } }';
+  const rep = (symbol: string) => ({ __typename: 'Ticker', symbol });
+  type Entities = { _entities: Array<{ bestBid: string } | null> };
+  /** Answers every representation with a bid derived from its symbol; `failing` symbols get a field error. */
+  const bookAnswers = (failing: string[] = []): Handler => (req, res) => {
+    const reps = req.body.variables?.representations as Array<{ symbol: string }>;
+    const errors = reps.flatMap((r, i) => (failing.includes(r.symbol) ? [{ message: `no book for ${r.symbol}`, path: ['_entities', i, 'bestBid'] }] : []));
+    json(res, 200, { data: { _entities: reps.map((r) => (failing.includes(r.symbol) ? null : { bestBid: `${r.symbol}-bid` })) }, ...(errors.length ? { errors } : {}) });
+  };
+
+  beforeAll(async () => {
+    url = await subgraph.start();
+  });
+  afterEach(async () => {
+    await Promise.all(sources.map((s) => s.close()));
+    sources = [];
+    subgraph.requests.length = 0;
+  });
+  afterAll(() => subgraph.stop());
+
+  it('sends one request for concurrent entity fetches of different requests, each caller getting its own entities in its order', async () => {
+    subgraph.handler = bookAnswers();
+    const source = open();
+    const [first, second, third] = await Promise.all([
+      fetchVia(source, ENTITIES, { representations: [rep('PETR4'), rep('VALE3')] }),
+      fetchVia(source, ENTITIES, { representations: [rep('VALE3'), rep('ITUB4')] }),
+      fetchVia(source, ENTITIES, { representations: [rep('ITUB4')] }),
+    ]);
+
+    expect(subgraph.requests).toHaveLength(1);
+    // a representation two callers asked for is sent once
+    expect(subgraph.requests[0].body.variables?.representations).toEqual([rep('PETR4'), rep('VALE3'), rep('ITUB4')]);
+    expect((first.data as Entities)._entities).toEqual([{ bestBid: 'PETR4-bid' }, { bestBid: 'VALE3-bid' }]);
+    expect((second.data as Entities)._entities).toEqual([{ bestBid: 'VALE3-bid' }, { bestBid: 'ITUB4-bid' }]);
+    expect((third.data as Entities)._entities).toEqual([{ bestBid: 'ITUB4-bid' }]);
+    // the executor merges into these objects: one caller's edit must not reach another's answer
+    (first.data as Entities)._entities[1]!.bestBid = 'tampered';
+    expect((second.data as Entities)._entities[0]).toEqual({ bestBid: 'VALE3-bid' });
+    expect(source.stats()).toMatchObject({ upstreamRequests: 1, entityFetchesBatched: 2, entityRepresentationsShared: 2 });
+  });
+
+  it('gives each caller the errors of its own entities, with paths at its own indexes', async () => {
+    subgraph.handler = bookAnswers(['VALE3']);
+    const source = open();
+    const [first, second, third] = await Promise.all([
+      fetchVia(source, ENTITIES, { representations: [rep('PETR4'), rep('VALE3')] }),
+      fetchVia(source, ENTITIES, { representations: [rep('VALE3')] }),
+      fetchVia(source, ENTITIES, { representations: [rep('ITUB4')] }),
+    ]);
+
+    expect(subgraph.requests).toHaveLength(1);
+    expect((first.data as Entities)._entities).toEqual([{ bestBid: 'PETR4-bid' }, null]);
+    expect(first.errors).toEqual([{ message: 'no book for VALE3', path: ['_entities', 1, 'bestBid'] }]);
+    expect(second.errors).toEqual([{ message: 'no book for VALE3', path: ['_entities', 0, 'bestBid'] }]);
+    expect(third.errors).toBeUndefined();
+  });
+
+  it('never batches across viewers, and a fetch after the answer asks again', async () => {
+    subgraph.handler = bookAnswers();
+    const source = open();
+    await Promise.all([
+      fetchVia(source, ENTITIES, { representations: [rep('PETR4')] }, alice),
+      fetchVia(source, ENTITIES, { representations: [rep('PETR4')] }, bob),
+    ]);
+    expect(subgraph.requests.map((r) => r.headers['x-b3-viewer']).sort()).toEqual(['signed:alice:trader', 'signed:bob:trader']);
+
+    await fetchVia(source, ENTITIES, { representations: [rep('PETR4')] }, alice);
+    expect(subgraph.requests).toHaveLength(3);
+  });
+
+  it('fails every batched caller with the named error when the subgraph is down', async () => {
+    subgraph.handler = (_req, res) => json(res, 502, 'bad gateway');
+    const source = open();
+    const results = await Promise.allSettled([
+      fetchVia(source, ENTITIES, { representations: [rep('PETR4')] }),
+      fetchVia(source, ENTITIES, { representations: [rep('VALE3')] }),
+    ]);
+    expect(subgraph.requests).toHaveLength(1);
+    for (const result of results) {
+      expect(result).toMatchObject({ status: 'rejected', reason: { extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'book' } } });
+    }
+    const [a, b] = results as PromiseRejectedResult[];
+    expect(a.reason).not.toBe(b.reason);
+  });
+
+  it('sends each fetch on its own with SUBGRAPH_BATCH_ENTITIES off, and counts batching on /metrics when on', async () => {
+    subgraph.handler = bookAnswers();
+    const unbatched = open({ batchEntities: false });
+    await Promise.all([fetchVia(unbatched, ENTITIES, { representations: [rep('PETR4')] }), fetchVia(unbatched, ENTITIES, { representations: [rep('VALE3')] })]);
+    expect(subgraph.requests).toHaveLength(2);
+
+    const registry = new Registry();
+    const batched = open({}, registry);
+    await Promise.all([fetchVia(batched, ENTITIES, { representations: [rep('PETR4')] }), fetchVia(batched, ENTITIES, { representations: [rep('PETR4')] })]);
+    const text = await registry.metrics();
+    expect(text).toContain('gateway_subgraph_entity_fetches_batched_total{subgraph="book"} 1');
+    expect(text).toContain('gateway_subgraph_entity_representations_shared_total{subgraph="book"} 1');
+  });
+});
+
 describe('subgraphFetchOptionsFromEnv', () => {
   it('reads the env vars and refuses values that would disable the protections', () => {
-    expect(subgraphFetchOptionsFromEnv({ SUBGRAPH_TIMEOUT_MS: '800', SUBGRAPH_BREAKER_FAILURES: '3', SUBGRAPH_BREAKER_COOLDOWN_MS: '2000', SUBGRAPH_DEDUPE: '0' })).toEqual({
+    expect(subgraphFetchOptionsFromEnv({ SUBGRAPH_TIMEOUT_MS: '800', SUBGRAPH_BREAKER_FAILURES: '3', SUBGRAPH_BREAKER_COOLDOWN_MS: '2000', SUBGRAPH_DEDUPE: '0', SUBGRAPH_BATCH_ENTITIES: 'false' })).toEqual({
       timeoutMs: 800,
       breakerFailureThreshold: 3,
       breakerCooldownMs: 2000,
       dedupe: false,
+      batchEntities: false,
     });
     expect(() => subgraphFetchOptionsFromEnv({ SUBGRAPH_TIMEOUT_MS: '0' })).toThrow('SUBGRAPH_TIMEOUT_MS');
     expect(() => subgraphFetchOptionsFromEnv({ SUBGRAPH_BREAKER_FAILURES: '0' })).toThrow('SUBGRAPH_BREAKER_FAILURES');
@@ -300,5 +410,75 @@ describe('through @apollo/gateway', () => {
       }),
     ]);
     expect(accounts.requests[0].headers['x-request-id']).toBe('req-e2e');
+  });
+});
+
+describe('entity batching through @apollo/gateway', () => {
+  const market = new FakeSubgraph();
+  const book = new FakeSubgraph();
+  let server: ApolloServer<GatewayContext>;
+  const sources: SubgraphDataSource[] = [];
+  const SYMBOLS = ['PETR4', 'VALE3', 'ITUB4', 'BBDC4', 'ABEV3', 'WEGE3'];
+
+  beforeAll(async () => {
+    // root answers are held until all five distinct queries have arrived, then released together
+    const held: Array<() => void> = [];
+    market.handler = (req, res) => {
+      const offset = Number(req.body.variables?.offset ?? 0);
+      held.push(() => json(res, 200, { data: { tickers: SYMBOLS.slice(offset, offset + 2).map((symbol) => ({ __typename: 'Ticker', symbol })) } }));
+      if (held.length === 5) held.splice(0).forEach((answer) => answer());
+    };
+    book.handler = later(100, (req, res) => {
+      const reps = req.body.variables?.representations as Array<{ symbol: string }>;
+      json(res, 200, { data: { _entities: reps.map((r) => ({ __typename: 'Ticker', bestBid: `${r.symbol}-bid` })) } });
+    });
+    const composed = composeServices([
+      {
+        name: 'market',
+        url: await market.start(),
+        typeDefs: parse(`extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])
+          type Ticker @key(fields: "symbol") { symbol: ID! }
+          type Query { tickers(offset: Int!): [Ticker!]! }`),
+      },
+      {
+        name: 'book',
+        url: await book.start(),
+        typeDefs: parse(`extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])
+          type Ticker @key(fields: "symbol") { symbol: ID! bestBid: String }`),
+      },
+    ]);
+    if (composed.errors) throw composed.errors[0];
+    const gateway = new ApolloGateway({
+      supergraphSdl: composed.supergraphSdl,
+      buildService: ({ name, url }) => {
+        const source = new SubgraphDataSource(name, url ?? '', sign, defaults);
+        sources.push(source);
+        return source;
+      },
+    });
+    server = new ApolloServer<GatewayContext>({ gateway });
+    await server.start();
+  });
+  afterAll(async () => {
+    await server.stop();
+    await Promise.all(sources.map((s) => s.close()));
+    await Promise.all([market.stop(), book.stop()]);
+  });
+
+  it('answers concurrent queries with different variables correctly while sharing entity fetches', async () => {
+    const query = 'query Board($offset: Int!) { tickers(offset: $offset) { symbol bestBid } }';
+    const offsets = [0, 1, 2, 3, 4, 0, 1, 2, 3, 4];
+    const responses = await Promise.all(
+      offsets.map((offset) => server.executeOperation({ query, variables: { offset } }, { contextValue: { viewer: null, requestId: `req-${offset}` } })),
+    );
+
+    responses.forEach((response, i) => {
+      if (response.body.kind !== 'single') throw new Error('expected a single result');
+      const expected = SYMBOLS.slice(offsets[i], offsets[i] + 2).map((symbol) => ({ symbol, bestBid: `${symbol}-bid` }));
+      expect(response.body.singleResult).toEqual({ data: { tickers: expected } });
+    });
+    // every symbol's book was asked once: later fetches joined the batch or the one in flight
+    const asked = book.requests.flatMap((r) => (r.body.variables?.representations as Array<{ symbol: string }>).map((x) => x.symbol));
+    expect(asked.sort()).toEqual(SYMBOLS.slice(0, 6).sort());
   });
 });

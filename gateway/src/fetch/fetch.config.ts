@@ -7,6 +7,8 @@ export interface SubgraphFetchOptions {
   breakerCooldownMs: number;
   /** Share one upstream request between concurrent identical queries of the same viewer. */
   dedupe: boolean;
+  /** Merge concurrent `_entities` fetches of different requests (same document, variables and viewer). */
+  batchEntities: boolean;
 }
 
 export function subgraphFetchOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): SubgraphFetchOptions {
@@ -15,6 +17,7 @@ export function subgraphFetchOptionsFromEnv(env: NodeJS.ProcessEnv = process.env
     breakerFailureThreshold: envInt('SUBGRAPH_BREAKER_FAILURES', 5, env),
     breakerCooldownMs: envInt('SUBGRAPH_BREAKER_COOLDOWN_MS', 5000, env),
     dedupe: envBool('SUBGRAPH_DEDUPE', true, env),
+    batchEntities: envBool('SUBGRAPH_BATCH_ENTITIES', true, env),
   };
   if (options.timeoutMs < 1) throw new ConfigError(`SUBGRAPH_TIMEOUT_MS must be positive, got ${options.timeoutMs}`);
   if (options.breakerFailureThreshold < 1) throw new ConfigError(`SUBGRAPH_BREAKER_FAILURES must be at least 1, got ${options.breakerFailureThreshold}`);

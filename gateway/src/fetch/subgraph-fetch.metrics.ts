@@ -5,6 +5,9 @@ export interface SubgraphFetchStats {
   upstreamRequests: number;
   dedupeHits: number;
   breakerState: BreakerState;
+  /** `_entities` fetches that rode in another request's batch instead of sending their own. */
+  entityFetchesBatched: number;
+  entityRepresentationsShared: number;
 }
 
 const BREAKER_LEVEL: Record<BreakerState, number> = { closed: 0, 'half-open': 1, open: 2 };
@@ -46,6 +49,26 @@ function createSeries(registry: Registry, sources: Map<string, () => SubgraphFet
     collect() {
       this.reset();
       for (const [subgraph, read] of sources) this.inc({ subgraph }, read().dedupeHits);
+    },
+  });
+  new Counter({
+    name: 'gateway_subgraph_entity_fetches_batched_total',
+    help: 'Entity (_entities) fetches merged into a batch sent for another request',
+    labelNames,
+    registers: [registry],
+    collect() {
+      this.reset();
+      for (const [subgraph, read] of sources) this.inc({ subgraph }, read().entityFetchesBatched);
+    },
+  });
+  new Counter({
+    name: 'gateway_subgraph_entity_representations_shared_total',
+    help: 'Entity representations answered by an identical one already requested (same batch or in flight)',
+    labelNames,
+    registers: [registry],
+    collect() {
+      this.reset();
+      for (const [subgraph, read] of sources) this.inc({ subgraph }, read().entityRepresentationsShared);
     },
   });
   new Gauge({
