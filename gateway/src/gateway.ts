@@ -2,7 +2,7 @@
 // constructed; the platform must never talk to anything but its own services.
 process.env.APOLLO_TELEMETRY_DISABLED = '1';
 
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloGateway } from '@apollo/gateway';
 import type { QueryPlan } from '@apollo/query-planner';
@@ -14,32 +14,28 @@ import {
   ApolloServerPluginSchemaReportingDisabled,
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
-import { expressMiddleware } from '@as-integrations/express5';
 import {
   createFormatError,
   createServiceApp,
   createServiceMetrics,
   createUserTokenVerifier,
   type Logger,
-  type Viewer,
   probeHealth,
   registerGauge,
-  requestIdOf,
 } from '@b3/kit';
-import type { Request, Response } from 'express';
 import type { GatewayConfig } from './config';
 import { SubgraphDataSource } from './data-source';
 import { subgraphFetchOptionsFromEnv } from './fetch/fetch.config';
 import { renderIde } from './ide';
-import { corsFor } from './plugins/cors';
-import { bearerToken, createViewerSigner, type GatewayContext, requireViewerForMutations, viewerFromToken } from './plugins/auth';
-import { jsonBody } from './security/body-limit';
-import { isPersistedDocument, loadPersistedDocuments, persistedDocumentsMiddleware } from './security/persisted-documents';
+import { createGraphQLRoute, isGraphQLRequest } from './graphql-route';
+import { corsFor, corsHeaders } from './plugins/cors';
+import { createViewerSigner, type GatewayContext, requireViewerForMutations } from './plugins/auth';
+import { isPersistedDocument, loadPersistedDocuments, persistedDocumentResolver } from './security/persisted-documents';
 import { queryLimitProtection, withLimitCodes } from './security/query-limits';
-import { createRateLimitStore, rateLimitMiddleware } from './security/rate-limit';
+import { createRateLimitStore, rateLimiter } from './security/rate-limit';
 import { requestIdOnErrors } from './security/request-id-on-errors';
 import { attachScopes } from './security/scopes';
-import { tokenLimitMiddleware } from './security/token-limit';
+import { tokenLimit } from './security/token-limit';
 import { FederatedSubscriptions } from './subscriptions/federated-subscriptions';
 import { SubscriptionPlanner } from './subscriptions/subscription-planner';
 import { createSseHandler } from './sse-server';
@@ -103,7 +99,9 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
     })),
   });
   app.use(corsFor(config.corsOrigins));
-  const httpServer = createServer(app);
+  // the GraphQL route is the hot path and skips Express; the route is built once Apollo has started
+  let graphqlRoute: ((req: IncomingMessage, res: ServerResponse) => void) | undefined;
+  const httpServer = createServer((req, res) => (graphqlRoute && isGraphQLRequest(req) ? graphqlRoute(req, res) : app(req, res)));
   const formatError = withLimitCodes(createFormatError(logger));
   const security = config.security;
   const limits = queryLimitProtection(security.limits);
@@ -163,26 +161,20 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
   app.use('/graphql/stream', createSseHandler({ schema: () => live.apiSchema, apollo, subscriptions, verify, validationRules: limits.validationRules, isAllowed }));
 
   const ide = renderIde();
-  app.get('/graphql', (req, res, next) => {
-    if (!req.accepts('text/html') || req.query.query) return next();
+  // a browser opening /graphql (isGraphQLRequest leaves it to Express)
+  app.get('/graphql', (_req, res) => {
     res.type('html').send(ide);
   });
-  // the token is verified once per request: the rate limiter keys on the user, the context carries it
-  const viewerOf = (req: Request, res: Response): Promise<Viewer | null> =>
-    ((res.locals.viewer as Promise<Viewer | null> | undefined) ??= viewerFromToken(bearerToken(req.header('authorization')), verify));
-  app.use(
-    '/graphql',
-    rateLimitMiddleware(rateLimits, security.rateLimits, viewerOf, (err) => logger.warn({ err }, 'rate limit store failed; request let through')),
-    ...jsonBody(security.maxBodyBytes),
-    persistedDocumentsMiddleware(persisted, { persistedOnly: security.persistedOnly }),
-    tokenLimitMiddleware(security.limits.maxTokens),
-    expressMiddleware(apollo, {
-      context: async ({ req, res }) => ({
-        viewer: await viewerOf(req, res),
-        requestId: (res.locals.requestId as string | undefined) ?? requestIdOf(req),
-      }),
-    }),
-  );
+  graphqlRoute = createGraphQLRoute({
+    apollo,
+    verify,
+    cors: corsHeaders(config.corsOrigins),
+    rateLimit: rateLimiter(rateLimits, security.rateLimits, (err) => logger.warn({ err }, 'rate limit store failed; request let through')),
+    maxBodyBytes: security.maxBodyBytes,
+    resolvePersisted: persistedDocumentResolver(persisted, { persistedOnly: security.persistedOnly }),
+    tokenLimit: tokenLimit(security.limits.maxTokens),
+    onError: (err, requestId) => logger.error({ err, requestId }, 'graphql request failed'),
+  });
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

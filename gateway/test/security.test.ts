@@ -133,6 +133,34 @@ describe('gateway query limits, body size, masking and auth', () => {
     expect(await res.text()).toMatch(/CSRF|preflight/i);
   });
 
+  it('answers a GET query that carries the preflight header', async () => {
+    const res = await fetch(`${gateway.url}?query=${encodeURIComponent('{ tickers { symbol } }')}`, { headers: { accept: 'application/json', 'apollo-require-preflight': 'true' } });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ data: { tickers: [{ symbol: 'PETR4' }, { symbol: 'VALE3' }] } });
+  });
+
+  it('refuses a malformed JSON body with 400 BAD_REQUEST and calls nothing', async () => {
+    const reply = await rejectedAtTheEdge(gateway, async () => {
+      const res = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": "{ tickers { symbol } }"' });
+      return { status: res.status, headers: res.headers, body: (await res.json()) as GraphQLBody };
+    });
+    expect(reply.status).toBe(400);
+    expect(codesOf(reply)).toEqual(['BAD_REQUEST']);
+    expect(reply.body.errors?.[0].extensions?.requestId).toBe(reply.headers.get('x-request-id'));
+  });
+
+  it('gives CORS headers only to the dashboard origins and answers their preflight', async () => {
+    const preflight = await fetch(gateway.url, { method: 'OPTIONS', headers: { origin: 'http://localhost:3101', 'access-control-request-method': 'POST' } });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('http://localhost:3101');
+    expect(preflight.headers.get('access-control-allow-headers')).toContain('authorization');
+
+    const allowed = await post(gateway.url, { query: '{ tickers { symbol } }' }, { origin: 'http://localhost:3101' });
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('http://localhost:3101');
+    const foreign = await post(gateway.url, { query: '{ tickers { symbol } }' }, { origin: 'https://evil.example' });
+    expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
   it('allows introspection outside production', async () => {
     const reply = await post(gateway.url, { query: '{ __schema { queryType { name } } }' });
     expect(reply.body.data).toEqual({ __schema: { queryType: { name: 'Query' } } });

@@ -13,6 +13,7 @@ export * from './graphql/decimal.scalar';
 export * from './values/price';
 export * from './graphql/async-queue';
 export * from './graphql/build-federated-schema';
+export * from './server/apollo-http';
 export * from './server/health';
 export * from './server/metrics';
 export * from './server/service-app';

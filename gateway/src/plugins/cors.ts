@@ -1,13 +1,14 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RequestHandler } from 'express';
 
 /**
  * Only the dashboard's origins may call the API from a browser; other origins get no CORS headers,
- * so browsers refuse to hand them responses.
+ * so browsers refuse to hand them responses. Returns true when it answered a preflight itself.
  */
-export function corsFor(allowed: readonly string[]): RequestHandler {
+export function corsHeaders(allowed: readonly string[]): (req: IncomingMessage, res: ServerResponse) => boolean {
   const origins = new Set(allowed);
-  return (req, res, next) => {
-    const origin = req.header('origin');
+  return (req, res) => {
+    const origin = req.headers.origin;
     if (origin && origins.has(origin)) {
       res.setHeader('access-control-allow-origin', origin);
       res.setHeader('vary', 'origin');
@@ -15,10 +16,17 @@ export function corsFor(allowed: readonly string[]): RequestHandler {
       res.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
       res.setHeader('access-control-max-age', '600');
     }
-    if (req.method === 'OPTIONS') {
-      res.status(204).end();
-      return;
-    }
-    next();
+    if (req.method !== 'OPTIONS') return false;
+    res.statusCode = 204;
+    res.end();
+    return true;
+  };
+}
+
+/** The same rules for the routes Express serves (health, metrics, SSE, the IDE). */
+export function corsFor(allowed: readonly string[]): RequestHandler {
+  const apply = corsHeaders(allowed);
+  return (req, res, next) => {
+    if (!apply(req, res)) next();
   };
 }

@@ -1,22 +1,19 @@
-import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
-import { sendGraphQLError } from './error-response';
+import type { IncomingMessage } from 'node:http';
+import { BodyReadError, readJsonBody } from '@b3/kit';
+import type { Rejection } from './error-response';
 
 /**
- * JSON body parsing capped at `maxBytes`; an oversized body is refused with 413 while it streams in
- * (the rest is never buffered), and a malformed one with 400, both as GraphQL errors.
+ * JSON body capped at `maxBytes`: an oversized body is refused with 413 while it streams in (the rest is
+ * never buffered), a malformed one with 400, both as GraphQL errors.
  */
-export function jsonBody(maxBytes: number): [RequestHandler, ErrorRequestHandler] {
-  const parse = express.json({ limit: maxBytes });
-  const onError: ErrorRequestHandler = (error: { type?: string; status?: number }, _req, res, next) => {
-    if (error.type === 'entity.too.large') {
-      sendGraphQLError(res, 413, `Request body exceeds the limit of ${maxBytes} bytes`, { code: 'PAYLOAD_TOO_LARGE', limit: maxBytes });
-      return;
+export async function readGraphQLBody(req: IncomingMessage, maxBytes: number): Promise<{ body: unknown } | { rejection: Rejection }> {
+  try {
+    return { body: await readJsonBody(req, maxBytes) };
+  } catch (error) {
+    if (!(error instanceof BodyReadError)) throw error;
+    if (error.status === 413) {
+      return { rejection: { status: 413, message: `Request body exceeds the limit of ${maxBytes} bytes`, extensions: { code: 'PAYLOAD_TOO_LARGE', limit: maxBytes } } };
     }
-    if (error.status === 400 && typeof error.type === 'string') {
-      sendGraphQLError(res, 400, 'Request body is not valid JSON', { code: 'BAD_REQUEST' });
-      return;
-    }
-    next(error);
-  };
-  return [parse, onError];
+    return { rejection: { status: 400, message: 'Request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } } };
+  }
 }

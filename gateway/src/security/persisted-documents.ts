@@ -1,7 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
-import type { RequestHandler } from 'express';
 import { stripIgnoredCharacters } from 'graphql';
-import { sendGraphQLError } from './error-response';
+import type { Rejection } from './error-response';
 
 export const PERSISTED_QUERY_NOT_FOUND = 'PERSISTED_QUERY_NOT_FOUND';
 
@@ -34,87 +33,43 @@ export function loadPersistedDocuments(file: string): PersistedDocuments {
   return { byHash, byCanonicalText };
 }
 
-interface GraphQLRequestFields {
+export interface GraphQLRequestFields {
   query?: unknown;
   documentId?: unknown;
-  extensions?: { persistedQuery?: { sha256Hash?: unknown } } & Record<string, unknown>;
-}
-
-function parseJsonParam(value: string | null): unknown {
-  if (!value) return undefined;
-  try {
-    return JSON.parse(value);
-  } catch {
-    return undefined;
-  }
+  extensions?: ({ persistedQuery?: { sha256Hash?: unknown } } & Record<string, unknown>) | undefined;
 }
 
 /**
  * Resolves `documentId` or Apollo-style `extensions.persistedQuery.sha256Hash` to the manifest's text
  * before Apollo parses the request (Apollo's own APQ cache stays off: an APQ client could otherwise
  * register any document). With `persistedOnly`, free-form text is accepted only when it is one of the
- * manifest's documents, so the SDK's pretty-printed strings keep working.
+ * manifest's documents, so the SDK's pretty-printed strings keep working. `write` puts the resolved text
+ * (and the remaining extensions) back into the request.
  */
-export function persistedDocumentsMiddleware(documents: PersistedDocuments, options: { persistedOnly: boolean }): RequestHandler {
-  const notFound = (res: Parameters<RequestHandler>[1], message: string) =>
-    sendGraphQLError(res, 400, message, { code: PERSISTED_QUERY_NOT_FOUND });
-
+export function persistedDocumentResolver(
+  documents: PersistedDocuments,
+  options: { persistedOnly: boolean },
+): (fields: GraphQLRequestFields, write: (query: string, extensions: Record<string, unknown> | undefined) => void) => Rejection | null {
+  const notFound = (message: string): Rejection => ({ status: 400, message, extensions: { code: PERSISTED_QUERY_NOT_FOUND } });
   // texts already matched against the manifest, so the canonical form is computed once per text
   const accepted = new Set<string>();
-  return (req, res, next) => {
-    let fields: GraphQLRequestFields;
-    let write: (query: string, extensions: Record<string, unknown> | undefined) => void;
-    if (req.method === 'GET') {
-      const url = new URL(req.url, 'http://gateway.local');
-      fields = {
-        query: url.searchParams.get('query') ?? undefined,
-        documentId: url.searchParams.get('documentId') ?? undefined,
-        extensions: parseJsonParam(url.searchParams.get('extensions')) as GraphQLRequestFields['extensions'],
-      };
-      write = (query, extensions) => {
-        url.searchParams.set('query', query);
-        url.searchParams.delete('documentId');
-        if (extensions) url.searchParams.set('extensions', JSON.stringify(extensions));
-        else url.searchParams.delete('extensions');
-        req.url = `${url.pathname}${url.search}`;
-      };
-    } else if (req.body && typeof req.body === 'object' && !Array.isArray(req.body)) {
-      const body = req.body as GraphQLRequestFields & Record<string, unknown>;
-      fields = body;
-      write = (query, extensions) => {
-        body.query = query;
-        delete body.documentId;
-        if (extensions) body.extensions = extensions;
-        else delete body.extensions;
-      };
-    } else {
-      next();
-      return;
-    }
-
+  return (fields, write) => {
     const apqHash = fields.extensions?.persistedQuery?.sha256Hash;
     const id = typeof fields.documentId === 'string' ? fields.documentId : typeof apqHash === 'string' ? apqHash : undefined;
     if (id !== undefined) {
       const document = documents.byHash.get(id.startsWith('sha256:') ? id.slice('sha256:'.length) : id);
-      if (!document) {
-        notFound(res, `No persisted document with id ${id}`);
-        return;
-      }
+      if (!document) return notFound(`No persisted document with id ${id}`);
       const { persistedQuery: _persisted, ...rest } = fields.extensions ?? {};
       write(document, Object.keys(rest).length ? rest : undefined);
-      next();
-      return;
+      return null;
     }
     if (options.persistedOnly && typeof fields.query === 'string' && !accepted.has(fields.query)) {
       const text = canonical(fields.query);
-      if (!text || !documents.byCanonicalText.has(text)) {
-        notFound(res, 'Only persisted operations are accepted: send a documentId from the SDK manifest');
-        return;
-      }
+      if (!text || !documents.byCanonicalText.has(text)) return notFound('Only persisted operations are accepted: send a documentId from the SDK manifest');
       if (accepted.size >= 2000) accepted.clear();
       accepted.add(fields.query);
     }
-    next();
+    return null;
   };
 }
 

@@ -1,7 +1,6 @@
 import type { Viewer } from '@b3/kit';
-import type { Request, RequestHandler } from 'express';
 import { Redis } from 'ioredis';
-import { sendGraphQLError } from './error-response';
+import type { Rejection } from './error-response';
 import type { RateLimits } from './security-config';
 
 export interface BucketDecision {
@@ -96,35 +95,32 @@ export function createRateLimitStore(limits: RateLimits): RateLimitStore {
 /**
  * Every request spends a token from its IP's bucket and, when authenticated, from its user's bucket;
  * an empty bucket answers 429 with `Retry-After` before the body is even read. A store failure lets
- * requests through (logged by the caller's error handler): an outage of Redis must not take the API down.
+ * requests through (reported to `onStoreError`): an outage of Redis must not take the API down.
  */
-export function rateLimitMiddleware(
+export function rateLimiter(
   store: RateLimitStore,
   limits: RateLimits,
-  viewerOf: (req: Request, res: Parameters<RequestHandler>[1]) => Promise<Viewer | null>,
   onStoreError: (error: unknown) => void,
-): RequestHandler {
-  return async (req, res, next) => {
+): (ip: string, viewer: Viewer | null) => Promise<Rejection | null> {
+  return async (ip, viewer) => {
     try {
-      const checks: Array<[string, number]> = [[`ip:${req.ip ?? req.socket.remoteAddress ?? 'unknown'}`, limits.ipPerMinute]];
-      const viewer = await viewerOf(req, res).catch(() => null);
+      const checks: Array<[string, number]> = [[`ip:${ip}`, limits.ipPerMinute]];
       if (viewer) checks.push([`user:${viewer.id}`, limits.userPerMinute]);
       for (const [key, perMinute] of checks) {
         const decision = await store.take(key, perMinute, perMinute / 60);
         if (!decision.allowed) {
-          res.setHeader('retry-after', String(decision.retryAfterSeconds));
           const who = key.startsWith('user:') ? 'user' : 'IP address';
-          sendGraphQLError(res, 429, `Too many requests for this ${who}: at most ${perMinute} per minute; retry in ${decision.retryAfterSeconds}s`, {
-            code: 'RATE_LIMITED',
-            limit: perMinute,
-            retryAfterSeconds: decision.retryAfterSeconds,
-          });
-          return;
+          return {
+            status: 429,
+            message: `Too many requests for this ${who}: at most ${perMinute} per minute; retry in ${decision.retryAfterSeconds}s`,
+            extensions: { code: 'RATE_LIMITED', limit: perMinute, retryAfterSeconds: decision.retryAfterSeconds },
+            headers: { 'retry-after': String(decision.retryAfterSeconds) },
+          };
         }
       }
     } catch (error) {
       onStoreError(error);
     }
-    next();
+    return null;
   };
 }

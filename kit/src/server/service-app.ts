@@ -8,9 +8,12 @@ import type { ServiceMetrics } from './metrics';
 const VALID_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /** The id a request carries through the platform: taken from the caller when well-formed, else new. */
+export function requestIdFrom(incoming: string | string[] | undefined): string {
+  return typeof incoming === 'string' && VALID_REQUEST_ID.test(incoming) ? incoming : randomUUID();
+}
+
 export function requestIdOf(req: Pick<Request, 'header'>): string {
-  const incoming = req.header(REQUEST_ID_HEADER);
-  return incoming && VALID_REQUEST_ID.test(incoming) ? incoming : randomUUID();
+  return requestIdFrom(req.header(REQUEST_ID_HEADER));
 }
 
 /**

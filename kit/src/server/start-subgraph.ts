@@ -1,11 +1,9 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { expressMiddleware } from '@as-integrations/express5';
-import express from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
@@ -16,7 +14,8 @@ import { createLogger, type Logger } from '../logging/logger';
 import { internalSecret, listenHost } from './service-config';
 import type { HealthCheck } from './health';
 import { createServiceMetrics } from './metrics';
-import { createServiceApp, requestIdOf } from './service-app';
+import { BodyReadError, isGraphQLPath, readJsonBody, respondWithApollo } from './apollo-http';
+import { createServiceApp, requestIdFrom } from './service-app';
 
 /** What every resolver gets; a subgraph's context extends it with its services and loaders. */
 export interface SubgraphContext {
@@ -59,6 +58,9 @@ export interface RunningSubgraph {
   stop(): Promise<void>;
 }
 
+/** Subgraphs are called by the gateway, which already capped the client's body. */
+const SUBGRAPH_MAX_BODY_BYTES = 1024 * 1024;
+
 async function viewerFrom(header: unknown, secret: string): Promise<Viewer | null> {
   if (typeof header !== 'string' || header === '') return null;
   return verifyInternalViewer(header, secret);
@@ -75,7 +77,9 @@ export async function startSubgraph<TContext extends SubgraphContext>(options: S
     ...(options.healthChecks ?? []),
   ];
   const app = createServiceApp({ service: options.name, logger, metrics, healthChecks });
-  const httpServer: Server = createServer(app);
+  // /graphql runs on the raw request (no router in the hot path); Express serves health and metrics
+  let graphqlRoute: ((req: IncomingMessage, res: ServerResponse) => void) | undefined;
+  const httpServer: Server = createServer((req, res) => (graphqlRoute && isGraphQLPath(req.url) ? graphqlRoute(req, res) : app(req, res)));
 
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
   const wsCleanup = useServer<Record<string, unknown>>(
@@ -116,17 +120,31 @@ export async function startSubgraph<TContext extends SubgraphContext>(options: S
   });
   await apollo.start();
 
-  app.use(
-    '/graphql',
-    express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, {
-      context: async ({ req, res }) => {
-        const requestId = (res.locals.requestId as string | undefined) ?? requestIdOf(req);
-        const reqLogger = logger.child({ requestId });
-        return options.context({ viewer: await viewerFrom(req.header(VIEWER_HEADER), secret), requestId, logger: reqLogger });
-      },
-    }),
-  );
+  graphqlRoute = (req, res) => {
+    const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
+    res.setHeader(REQUEST_ID_HEADER, requestId);
+    const url = req.url ?? '';
+    const answer = async (): Promise<void> => {
+      const body = req.method === 'POST' ? await readJsonBody(req, SUBGRAPH_MAX_BODY_BYTES) : undefined;
+      await respondWithApollo(apollo, req, res, {
+        body,
+        search: url.includes('?') ? url.slice(url.indexOf('?')) : '',
+        context: async () => {
+          const reqLogger = logger.child({ requestId });
+          return options.context({ viewer: await viewerFrom(req.headers[VIEWER_HEADER], secret), requestId, logger: reqLogger });
+        },
+      });
+    };
+    answer().catch((error: unknown) => {
+      if (res.headersSent) return void res.destroy();
+      const status = error instanceof BodyReadError ? error.status : 500;
+      if (status === 500) logger.error({ err: error, requestId }, 'graphql request failed');
+      const message = status === 413 ? 'Request body too large' : status === 400 ? 'Request body is not valid JSON' : 'Internal server error';
+      const code = status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 400 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR';
+      if (!req.complete) res.setHeader('connection', 'close');
+      res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify({ errors: [{ message, extensions: { code, requestId } }] }));
+    });
+  };
 
   const host = options.host ?? listenHost();
   await new Promise<void>((resolve, reject) => {
