@@ -14,6 +14,7 @@ import {
 } from '@b3/kit';
 import { loadSecurityConfig, type SecurityConfig } from './security/security-config';
 import type { SubscriptionPolicy } from './subscriptions/federated-subscriptions';
+import type { StalledSocketLimit } from './ws-server';
 
 export interface SubgraphEndpoint {
   name: string;
@@ -33,6 +34,8 @@ export interface GatewayConfig {
   /** Sharing and slow-client policy per root Subscription field; others are per-caller and lossless. */
   subscriptionPolicies: Record<string, SubscriptionPolicy>;
   subscriberQueueLimit: number;
+  /** A websocket whose send buffer stays over `maxBufferedBytes` for `forMs` is closed with 4801. */
+  stalledSocket: StalledSocketLimit;
   maxUpstreamSubscriptions: number;
   /** Bounds of the parse/validate and query-plan caches (entries). */
   cacheEntries: { documents: number; queryPlans: number };
@@ -72,6 +75,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
       .filter(Boolean),
     subscriptionPolicies: SUBSCRIPTION_POLICIES,
     subscriberQueueLimit: envInt('SUBSCRIBER_QUEUE_LIMIT', 1000, env),
+    stalledSocket: { maxBufferedBytes: envInt('WS_MAX_BUFFERED_BYTES', 4 * 1024 * 1024, env), forMs: envInt('WS_STALL_MS', 2000, env) },
     maxUpstreamSubscriptions: envInt('MAX_UPSTREAM_SUBSCRIPTIONS', 10_000, env),
     cacheEntries: { documents: envInt('DOCUMENT_CACHE_ENTRIES', 2000, env), queryPlans: envInt('QUERY_PLAN_CACHE_ENTRIES', 2000, env) },
     watchSchemas: envBool('SUPERGRAPH_WATCH', env.NODE_ENV !== 'production', env),

@@ -147,7 +147,9 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
   });
   registerGauge(metrics.registry, 'gateway_upstream_subscriptions', 'Upstream subscriptions open (shared by clients)', () => subscriptions.stats().upstreams);
   registerGauge(metrics.registry, 'gateway_subscription_groups', 'Distinct client operations being enriched', () => subscriptions.stats().groups);
-  registerGauge(metrics.registry, 'gateway_slow_consumers_closed', 'Lossless subscribers closed with 4801', () => subscriptions.stats().slowConsumersClosed);
+  registerGauge(metrics.registry, 'gateway_slow_consumers_closed', 'Subscribers closed with 4801 (lossless queue overflow or a stalled socket)', () => subscriptions.stats().slowConsumersClosed);
+  registerGauge(metrics.registry, 'gateway_subscribers', 'Client subscriptions being served (websocket and SSE)', () => subscriptions.stats().subscribers);
+  registerGauge(metrics.registry, 'gateway_subscriber_queued_events', 'Events waiting in subscribers\' queues for slow clients', () => subscriptions.stats().queuedEvents);
   const ws = startWsServer({
     httpServer,
     schema: () => live.apiSchema,
@@ -157,6 +159,7 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
     maxSubscriptionsPerConnection: config.maxSubscriptionsPerConnection,
     validationRules: limits.validationRules,
     isAllowed,
+    stalledSocket: config.stalledSocket,
   });
   app.use('/graphql/stream', createSseHandler({ schema: () => live.apiSchema, apollo, subscriptions, verify, validationRules: limits.validationRules, isAllowed }));
 

@@ -7,7 +7,7 @@ import { GraphQLError, type GraphQLSchema, validate, type ValidationRule } from 
 import { useServer } from 'graphql-ws/use/ws';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { bearerToken, type GatewayContext, viewerFromToken } from './plugins/auth';
-import type { FederatedSubscriptions } from './subscriptions/federated-subscriptions';
+import { type FederatedSubscriptions, SLOW_CONSUMER_CLOSE_CODE } from './subscriptions/federated-subscriptions';
 import { executeThroughApollo, subscribeFederated, validationRulesWith } from './transport-operations';
 
 export const TOKEN_EXPIRED_CLOSE_CODE = 4403;
@@ -17,6 +17,44 @@ interface ConnectionState {
   socket: WebSocket;
   subscriptions: number;
   expiryTimer?: NodeJS.Timeout;
+  /** Since when the socket's send buffer has been over the limit. */
+  overSince?: number;
+}
+
+export interface StalledSocketLimit {
+  /** Bytes queued for one socket (ws buffer + Node's socket buffer) that count as stalled… */
+  maxBufferedBytes: number;
+  /** …when they stay above it this long. */
+  forMs: number;
+}
+
+/**
+ * Per-subscription queues bound what one operation holds; this catches a socket whose reader stopped while
+ * many operations (or very large events) fill its send buffer. Such a socket is closed with 4801, like a
+ * lossless subscriber that fell behind, and killed outright if the close cannot get through.
+ */
+function watchStalledSockets(connections: ReadonlySet<ConnectionState>, limit: StalledSocketLimit, onClosed: () => void): () => void {
+  const timer = setInterval(
+    () => {
+      const now = Date.now();
+      for (const connection of connections) {
+        if (connection.socket.bufferedAmount <= limit.maxBufferedBytes) {
+          connection.overSince = undefined;
+          continue;
+        }
+        connection.overSince ??= now;
+        if (now - connection.overSince < limit.forMs) continue;
+        connection.overSince = Number.POSITIVE_INFINITY;
+        onClosed();
+        const socket = connection.socket;
+        socket.close(SLOW_CONSUMER_CLOSE_CODE, 'slow consumer: send buffer full; re-query, then resubscribe');
+        setTimeout(() => socket.terminate(), 5000).unref();
+      }
+    },
+    Math.max(25, Math.min(500, limit.forMs / 4)),
+  );
+  timer.unref();
+  return () => clearInterval(timer);
 }
 
 /**
@@ -37,8 +75,11 @@ export function startWsServer(options: {
   validationRules: readonly ValidationRule[];
   /** With PERSISTED_ONLY, only allowlisted documents may run here too. */
   isAllowed: (documentText: string) => boolean;
+  stalledSocket: StalledSocketLimit;
 }): { dispose(): Promise<void> } {
   const rules = validationRulesWith(options.validationRules);
+  const connections = new Set<ConnectionState>();
+  const stopWatchdog = watchStalledSockets(connections, options.stalledSocket, () => options.subscriptions.countSlowConsumerClosed());
   const wsServer = new WebSocketServer({ server: options.httpServer, path: '/graphql', maxPayload: 1024 * 1024 });
   const cleanup = useServer<Record<string, unknown>, { state?: ConnectionState; socket: WebSocket }>(
     {
@@ -66,10 +107,14 @@ export function startWsServer(options: {
           state.expiryTimer.unref();
         }
         ctx.extra.state = state;
+        connections.add(state);
         return true;
       },
       onClose: (ctx) => {
-        if (ctx.extra.state?.expiryTimer) clearTimeout(ctx.extra.state.expiryTimer);
+        const state = ctx.extra.state;
+        if (!state) return;
+        if (state.expiryTimer) clearTimeout(state.expiryTimer);
+        connections.delete(state);
       },
       context: (ctx) => ({ viewer: ctx.extra.state?.viewer ?? null, requestId: randomUUID(), connection: ctx.extra.state }),
       subscribe: (args) => {
@@ -101,6 +146,7 @@ export function startWsServer(options: {
   );
   return {
     async dispose() {
+      stopWatchdog();
       await cleanup.dispose();
     },
   };

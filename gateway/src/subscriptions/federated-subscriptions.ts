@@ -1,5 +1,5 @@
 import type { GraphQLDataSource } from '@apollo/gateway';
-import { createAsyncQueue, REQUEST_ID_HEADER, VIEWER_HEADER, type Viewer } from '@b3/kit';
+import { type AsyncQueue, createAsyncQueue, REQUEST_ID_HEADER, VIEWER_HEADER, type Viewer } from '@b3/kit';
 import { type DocumentNode, type ExecutionResult, GraphQLError, print } from 'graphql';
 import { EventEnricher } from './enrichment';
 import { type SubscriptionPlanner } from './subscription-planner';
@@ -46,6 +46,8 @@ export class FederatedSubscriptions {
   readonly upstreams: UpstreamRegistry;
   private readonly groups = new Map<string, EnrichmentGroup>();
   private readonly enrichers = new Map<string, EventEnricher>();
+  /** Every subscriber's queue, so the events waiting for slow clients can be counted on /metrics. */
+  private readonly queues = new Set<AsyncQueue<ExecutionResult>>();
   private slowConsumersClosed = 0;
 
   private planner: SubscriptionPlanner;
@@ -61,8 +63,22 @@ export class FederatedSubscriptions {
     this.enrichers.clear();
   }
 
-  stats(): { upstreams: number; upstreamsOpened: number; groups: number; slowConsumersClosed: number } {
-    return { upstreams: this.upstreams.active, upstreamsOpened: this.upstreams.totalOpened, groups: this.groups.size, slowConsumersClosed: this.slowConsumersClosed };
+  stats(): { upstreams: number; upstreamsOpened: number; groups: number; slowConsumersClosed: number; subscribers: number; queuedEvents: number } {
+    let queuedEvents = 0;
+    for (const queue of this.queues) queuedEvents += queue.size;
+    return {
+      upstreams: this.upstreams.active,
+      upstreamsOpened: this.upstreams.totalOpened,
+      groups: this.groups.size,
+      slowConsumersClosed: this.slowConsumersClosed,
+      subscribers: this.queues.size,
+      queuedEvents,
+    };
+  }
+
+  /** Counted with the queue-overflow closes: a socket closed by the transport's own watchdog. */
+  countSlowConsumerClosed(): void {
+    this.slowConsumersClosed++;
   }
 
   subscribe(
@@ -97,6 +113,7 @@ export class FederatedSubscriptions {
         socket?.close(SLOW_CONSUMER_CLOSE_CODE, 'slow consumer: re-query, then resubscribe');
       },
       onClose: () => {
+        this.queues.delete(queue);
         const group = this.groups.get(groupKey);
         if (!group) return;
         group.subscribers.delete(push);
@@ -162,6 +179,7 @@ export class FederatedSubscriptions {
       this.groups.set(groupKey, group);
     }
     group.subscribers.add(push);
+    this.queues.add(queue);
     return queue;
   }
 
