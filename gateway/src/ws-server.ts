@@ -4,11 +4,11 @@ import type { ApolloServer } from '@apollo/server';
 import type { UserTokenVerifier } from '@b3/kit';
 import { decodeJwt } from 'jose';
 import { GraphQLError, type GraphQLSchema, validate, type ValidationRule } from 'graphql';
-import { useServer } from 'graphql-ws/use/ws';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { bearerToken, type GatewayContext, viewerFromToken } from './plugins/auth';
 import { type FederatedSubscriptions, SLOW_CONSUMER_CLOSE_CODE } from './subscriptions/federated-subscriptions';
 import { executeThroughApollo, subscribeFederated, validationRulesWith } from './transport-operations';
+import { serveGraphQLWs } from './ws-transport';
 
 export const TOKEN_EXPIRED_CLOSE_CODE = 4403;
 
@@ -81,7 +81,7 @@ export function startWsServer(options: {
   const connections = new Set<ConnectionState>();
   const stopWatchdog = watchStalledSockets(connections, options.stalledSocket, () => options.subscriptions.countSlowConsumerClosed());
   const wsServer = new WebSocketServer({ server: options.httpServer, path: '/graphql', maxPayload: 1024 * 1024 });
-  const cleanup = useServer<Record<string, unknown>, { state?: ConnectionState; socket: WebSocket }>(
+  const cleanup = serveGraphQLWs<{ state?: ConnectionState }>(
     {
       schema: () => options.schema(),
       connectionInitWaitTimeout: 3000,
