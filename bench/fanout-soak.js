@@ -6,13 +6,10 @@
 // Usage: node bench/fanout-soak.js [--minutes 10] [--clients 100] [--rate 1000] [--sample 5]
 const { join } = require('node:path');
 const P = require('./lib/processes');
+const { option } = require('./lib/options');
 const { printTable, fixed } = require('./lib/table');
 const { createRecorder, openGatewaySubscribers, settledCount, startOurGateway, gcRss } = require('./lib/ticks');
 
-function option(name, fallback) {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? process.argv[i + 1] : fallback;
-}
 
 const MINUTES = Number(option('minutes', 10));
 const CLIENTS = Number(option('clients', 100));

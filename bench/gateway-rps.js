@@ -8,6 +8,7 @@ const { join } = require('node:path');
 const autocannon = require('autocannon');
 const { FIXTURE_SUBGRAPHS, sdlFileOf, composeFixtureSupergraph } = require('./fixtures/compose');
 const P = require('./lib/processes');
+const { option } = require('./lib/options');
 const { printTable, fixed, ratio } = require('./lib/table');
 
 const QUERY = `query Board($first: Int!, $offset: Int!) {
@@ -19,10 +20,6 @@ const QUERY = `query Board($first: Int!, $offset: Int!) {
 }`;
 const OFFSETS = 9_990; // varied workload cycles through this many distinct windows
 
-function option(name, fallback) {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? process.argv[i + 1] : fallback;
-}
 
 const WARMUP_S = Number(option('warmup', 3));
 const DURATION_S = Number(option('duration', 10));

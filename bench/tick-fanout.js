@@ -8,13 +8,10 @@
 const { join } = require('node:path');
 const { TICK_SYMBOLS, nowMs } = require('./fixtures/tick-source');
 const P = require('./lib/processes');
+const { option } = require('./lib/options');
 const { createRecorder, openGatewaySubscribers, openRawSubscribers, settledCount, startOurGateway, gcRss } = require('./lib/ticks');
 const { printTable, fixed, ratio } = require('./lib/table');
 
-function option(name, fallback) {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? process.argv[i + 1] : fallback;
-}
 
 const CLIENTS = Number(option('clients', 100));
 const RATE = Number(option('rate', 1000));

@@ -75,16 +75,19 @@ async function eventually(check: () => Promise<boolean>, deadlineMs = 3000): Pro
   }
 }
 
-describe('SubgraphDataSource', () => {
+/**
+ * A fake subgraph for one describe block, and `open()` for data sources in front of it; both are reset
+ * after each test.
+ */
+function useFakeSubgraph(name: string) {
   const subgraph = new FakeSubgraph();
   let url: string;
   let sources: SubgraphDataSource[] = [];
-  const open = (options: Partial<SubgraphFetchOptions> = {}) => {
-    const source = new SubgraphDataSource('quotes', url, sign, { ...defaults, ...options });
+  const open = (options: Partial<SubgraphFetchOptions> = {}, registry?: Registry) => {
+    const source = new SubgraphDataSource(name, url, sign, { ...defaults, ...options }, registry);
     sources.push(source);
     return source;
   };
-
   beforeAll(async () => {
     url = await subgraph.start();
   });
@@ -95,6 +98,11 @@ describe('SubgraphDataSource', () => {
     subgraph.handler = (_req, res) => json(res, 200, { data: { ok: true } });
   });
   afterAll(() => subgraph.stop());
+  return { subgraph, open };
+}
+
+describe('SubgraphDataSource', () => {
+  const { subgraph, open } = useFakeSubgraph('quotes');
 
   it('forwards the request id and the signed viewer, and passes subgraph GraphQL errors through', async () => {
     subgraph.handler = (_req, res) => json(res, 200, { data: { quote: null }, errors: [{ message: 'no such symbol', extensions: { code: 'NOT_FOUND' } }] });
@@ -200,8 +208,7 @@ describe('SubgraphDataSource', () => {
   it('exposes upstream requests, dedupe hits and breaker state on the given registry', async () => {
     subgraph.handler = later(30, (_req, res) => json(res, 200, { data: { ok: true } }));
     const registry = new Registry();
-    const source = new SubgraphDataSource('quotes', url, sign, defaults, registry);
-    sources.push(source);
+    const source = open({}, registry);
     await Promise.all([fetchVia(source, '{ ok }'), fetchVia(source, '{ ok }'), fetchVia(source, '{ ok }')]);
 
     const text = await registry.metrics();
@@ -212,14 +219,7 @@ describe('SubgraphDataSource', () => {
 });
 
 describe('SubgraphDataSource entity batching', () => {
-  const subgraph = new FakeSubgraph();
-  let url: string;
-  let sources: SubgraphDataSource[] = [];
-  const open = (options: Partial<SubgraphFetchOptions> = {}, registry?: Registry) => {
-    const source = new SubgraphDataSource('book', url, sign, { ...defaults, ...options }, registry);
-    sources.push(source);
-    return source;
-  };
+  const { subgraph, open } = useFakeSubgraph('book');
   const ENTITIES = 'query Board__book__1($representations: [_Any!]!) { _entities(representations: $representations) { ... on Ticker { bestBid } } }';
   const rep = (symbol: string) => ({ __typename: 'Ticker', symbol });
   type Entities = { _entities: Array<{ bestBid: string } | null> };
@@ -230,15 +230,6 @@ describe('SubgraphDataSource entity batching', () => {
     json(res, 200, { data: { _entities: reps.map((r) => (failing.includes(r.symbol) ? null : { bestBid: `${r.symbol}-bid` })) }, ...(errors.length ? { errors } : {}) });
   };
 
-  beforeAll(async () => {
-    url = await subgraph.start();
-  });
-  afterEach(async () => {
-    await Promise.all(sources.map((s) => s.close()));
-    sources = [];
-    subgraph.requests.length = 0;
-  });
-  afterAll(() => subgraph.stop());
 
   it('sends one request for concurrent entity fetches of different requests, each caller getting its own entities in its order', async () => {
     subgraph.handler = bookAnswers();
@@ -364,11 +355,34 @@ describe('CircuitBreaker', () => {
   });
 });
 
+/** @apollo/gateway + Apollo Server over our data source, composed from the given subgraphs. */
+async function apolloGatewayOver(subgraphs: Parameters<typeof composeServices>[0]): Promise<{ server: ApolloServer<GatewayContext>; stop(): Promise<void> }> {
+  const composed = composeServices(subgraphs);
+  if (composed.errors) throw composed.errors[0];
+  const sources: SubgraphDataSource[] = [];
+  const gateway = new ApolloGateway({
+    supergraphSdl: composed.supergraphSdl,
+    buildService: ({ name, url }) => {
+      const source = new SubgraphDataSource(name, url ?? '', sign, defaults);
+      sources.push(source);
+      return source;
+    },
+  });
+  const server = new ApolloServer<GatewayContext>({ gateway });
+  await server.start();
+  return {
+    server,
+    async stop() {
+      await server.stop();
+      await Promise.all(sources.map((source) => source.close()));
+    },
+  };
+}
+
 describe('through @apollo/gateway', () => {
   const accounts = new FakeSubgraph();
   const quotes = new FakeSubgraph();
-  let server: ApolloServer<GatewayContext>;
-  const sources: SubgraphDataSource[] = [];
+  let apollo: Awaited<ReturnType<typeof apolloGatewayOver>>;
 
   beforeAll(async () => {
     accounts.handler = (_req, res) => json(res, 200, { data: { balance: '1000.00' } });
@@ -377,28 +391,16 @@ describe('through @apollo/gateway', () => {
       { name: 'accounts', url: await accounts.start(), typeDefs: parse('type Query { balance: String }') },
       { name: 'quotes', url: await quotes.start(), typeDefs: parse('type Query { last: String }') },
     ];
-    const composed = composeServices(subgraphs);
-    if (composed.errors) throw composed.errors[0];
-    const gateway = new ApolloGateway({
-      supergraphSdl: composed.supergraphSdl,
-      buildService: ({ name, url }) => {
-        const source = new SubgraphDataSource(name, url ?? '', sign, defaults);
-        sources.push(source);
-        return source;
-      },
-    });
-    server = new ApolloServer<GatewayContext>({ gateway });
-    await server.start();
+    apollo = await apolloGatewayOver(subgraphs);
   });
   afterAll(async () => {
-    await server.stop();
-    await Promise.all(sources.map((s) => s.close()));
+    await apollo.stop();
     await Promise.all([accounts.stop(), quotes.stop()]);
   });
 
   it('returns the healthy subgraph data and a named error for the hung one in under 2 s', async () => {
     const started = Date.now();
-    const response = await server.executeOperation({ query: '{ balance last }' }, { contextValue: { viewer: alice, requestId: 'req-e2e' } });
+    const response = await apollo.server.executeOperation({ query: '{ balance last }' }, { contextValue: { viewer: alice, requestId: 'req-e2e' } });
     expect(Date.now() - started).toBeLessThan(2000);
 
     if (response.body.kind !== 'single') throw new Error('expected a single result');
@@ -416,8 +418,7 @@ describe('through @apollo/gateway', () => {
 describe('entity batching through @apollo/gateway', () => {
   const market = new FakeSubgraph();
   const book = new FakeSubgraph();
-  let server: ApolloServer<GatewayContext>;
-  const sources: SubgraphDataSource[] = [];
+  let apollo: Awaited<ReturnType<typeof apolloGatewayOver>>;
   const SYMBOLS = ['PETR4', 'VALE3', 'ITUB4', 'BBDC4', 'ABEV3', 'WEGE3'];
 
   beforeAll(async () => {
@@ -432,7 +433,7 @@ describe('entity batching through @apollo/gateway', () => {
       const reps = req.body.variables?.representations as Array<{ symbol: string }>;
       json(res, 200, { data: { _entities: reps.map((r) => ({ __typename: 'Ticker', bestBid: `${r.symbol}-bid` })) } });
     });
-    const composed = composeServices([
+    apollo = await apolloGatewayOver([
       {
         name: 'market',
         url: await market.start(),
@@ -447,21 +448,9 @@ describe('entity batching through @apollo/gateway', () => {
           type Ticker @key(fields: "symbol") { symbol: ID! bestBid: String }`),
       },
     ]);
-    if (composed.errors) throw composed.errors[0];
-    const gateway = new ApolloGateway({
-      supergraphSdl: composed.supergraphSdl,
-      buildService: ({ name, url }) => {
-        const source = new SubgraphDataSource(name, url ?? '', sign, defaults);
-        sources.push(source);
-        return source;
-      },
-    });
-    server = new ApolloServer<GatewayContext>({ gateway });
-    await server.start();
   });
   afterAll(async () => {
-    await server.stop();
-    await Promise.all(sources.map((s) => s.close()));
+    await apollo.stop();
     await Promise.all([market.stop(), book.stop()]);
   });
 
@@ -469,7 +458,7 @@ describe('entity batching through @apollo/gateway', () => {
     const query = 'query Board($offset: Int!) { tickers(offset: $offset) { symbol bestBid } }';
     const offsets = [0, 1, 2, 3, 4, 0, 1, 2, 3, 4];
     const responses = await Promise.all(
-      offsets.map((offset) => server.executeOperation({ query, variables: { offset } }, { contextValue: { viewer: null, requestId: `req-${offset}` } })),
+      offsets.map((offset) => apollo.server.executeOperation({ query, variables: { offset } }, { contextValue: { viewer: null, requestId: `req-${offset}` } })),
     );
 
     responses.forEach((response, i) => {

@@ -113,6 +113,17 @@ describe('slow subscribers over real websockets', () => {
     return client;
   };
 
+  /** Two clients on the same operation; the first stops reading once the upstream is open. */
+  const stalledAndLive = async (field: string, query: string): Promise<{ stalled: RawClient; live: RawClient }> => {
+    const stalled = await connect();
+    const live = await connect();
+    stalled.subscribe('1', query);
+    live.subscribe('1', query);
+    await upstreamOpen(field);
+    stalled.pause();
+    return { stalled, live };
+  };
+
   beforeAll(async () => {
     gateway = await startTestGateway({
       subgraphs: [
@@ -138,12 +149,7 @@ describe('slow subscribers over real websockets', () => {
   it('keeps a stalled market-data client to the newest event per symbol while another keeps receiving everything', async () => {
     const symbols = ['PETR4', 'VALE3', 'ITUB4', 'BBDC4', 'ABEV3'];
     const query = `subscription { ticks(symbols: ${JSON.stringify(symbols)}) { symbol seq pad } }`;
-    const stalled = await connect();
-    const live = await connect();
-    stalled.subscribe('1', query);
-    live.subscribe('1', query);
-    await upstreamOpen('ticks');
-    stalled.pause();
+    const { stalled, live } = await stalledAndLive('ticks', query);
 
     await emitPaced('ticks', 2000, symbols, live);
     // 2,000 × 16 KB went past the stalled client; what the gateway holds for it is one event per symbol
@@ -164,12 +170,7 @@ describe('slow subscribers over real websockets', () => {
   it('closes a stalled orderUpdates client with 4801 once it is a queue behind, never skipping an event', async () => {
     const query = 'subscription { orderUpdates { symbol seq pad } }';
     const closedBefore = await readMetric(gateway.url, 'gateway_slow_consumers_closed');
-    const stalled = await connect();
-    const live = await connect();
-    stalled.subscribe('1', query);
-    live.subscribe('1', query);
-    await upstreamOpen('orderUpdates');
-    stalled.pause();
+    const { stalled, live } = await stalledAndLive('orderUpdates', query);
 
     await emitPaced('orderUpdates', 2000, ['ORDER'], live);
     expect(live.events('orderUpdates').map((e) => e.seq)).toEqual(Array.from({ length: 2000 }, (_, i) => i + 1));
