@@ -22,7 +22,7 @@ function newestMtime(path) {
   return readdirSync(path).reduce((max, name) => (name === 'node_modules' ? max : Math.max(max, newestMtime(join(path, name)))), stat.mtimeMs);
 }
 
-run(process.execPath, [join(root, 'native-bridge', 'scripts', 'build-sim.js')]);
+run(process.execPath, [join(root, 'native-bridge', 'scripts', 'build-native.js')]);
 if (existsSync(join(root, 'prisma', 'scripts', 'generate.js'))) run(process.execPath, [join(root, 'prisma', 'scripts', 'generate.js')]);
 run(process.execPath, [require.resolve('typescript/bin/tsc'), '-b']);
 

@@ -6,13 +6,9 @@
 #ifndef PROFITDLL_SIM_H
 #define PROFITDLL_SIM_H
 
-#include <stddef.h>
-#include <stdint.h>
-#include <uchar.h>
+#include "../include/profitdll_abi.h"
 
 #define PDLL_API __attribute__((visibility("default")))
-
-typedef int32_t NResult;
 
 #define NL_ERR(n) ((int32_t)(0x80000000u | (n)))
 #define NL_OK 0
@@ -30,47 +26,6 @@ typedef int32_t NResult;
 #define TC_IS_EDIT 1u
 #define TC_LAST_PACKET 2u
 
-typedef struct {
-  uint16_t wYear, wMonth, wDayOfWeek, wDay, wHour, wMinute, wSecond, wMilliseconds;
-} TSystemTime;
-
-typedef struct {
-  uint8_t Version;
-  const char16_t *Ticker;
-  const char16_t *Exchange;
-  uint8_t FeedType;
-} TConnectorAssetIdentifier;
-
-typedef struct {
-  uint8_t Version;
-  TSystemTime TradeDate;
-  uint32_t TradeNumber;
-  double Price;
-  int64_t Quantity;
-  double Volume;
-  int32_t BuyAgent;
-  int32_t SellAgent;
-  uint8_t TradeType;
-} TConnectorTrade;
-
-_Static_assert(sizeof(TSystemTime) == 16, "TSystemTime size");
-_Static_assert(sizeof(TConnectorAssetIdentifier) == 32, "TConnectorAssetIdentifier size");
-_Static_assert(offsetof(TConnectorAssetIdentifier, Ticker) == 8, "AssetIdentifier.Ticker");
-_Static_assert(offsetof(TConnectorAssetIdentifier, Exchange) == 16, "AssetIdentifier.Exchange");
-_Static_assert(offsetof(TConnectorAssetIdentifier, FeedType) == 24, "AssetIdentifier.FeedType");
-_Static_assert(sizeof(TConnectorTrade) == 64, "TConnectorTrade size");
-_Static_assert(offsetof(TConnectorTrade, TradeDate) == 2, "Trade.TradeDate");
-_Static_assert(offsetof(TConnectorTrade, TradeNumber) == 20, "Trade.TradeNumber");
-_Static_assert(offsetof(TConnectorTrade, Price) == 24, "Trade.Price");
-_Static_assert(offsetof(TConnectorTrade, Quantity) == 32, "Trade.Quantity");
-_Static_assert(offsetof(TConnectorTrade, Volume) == 40, "Trade.Volume");
-_Static_assert(offsetof(TConnectorTrade, BuyAgent) == 48, "Trade.BuyAgent");
-_Static_assert(offsetof(TConnectorTrade, SellAgent) == 52, "Trade.SellAgent");
-_Static_assert(offsetof(TConnectorTrade, TradeType) == 56, "Trade.TradeType");
-
-typedef void (*TStateCallback)(int32_t nConnStateType, int32_t nResult);
-typedef void (*TConnectorTradeCallback)(const TConnectorAssetIdentifier *a_Asset, const void *a_pTrade, uint32_t a_nFlags);
-typedef void (*TInvalidTickerCallback)(const TConnectorAssetIdentifier *a_AssetID);
 /* Init slots the simulator accepts but never calls (legacy order/account/book callbacks). */
 typedef const void *TUnusedCallback;
 

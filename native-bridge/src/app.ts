@@ -1,4 +1,4 @@
-import { createEventBus, type Logger, startSubgraph } from '@b3/kit';
+import { createEventBus, type Logger, registerGauge, startSubgraph } from '@b3/kit';
 import type { BridgeConfig } from './config';
 import { createProfitMarketData } from './index';
 import { buildBridgeSchema } from './schema';
@@ -13,6 +13,8 @@ export async function startBridge(config: BridgeConfig, logger: Logger): Promise
     user: config.user,
     password: config.password,
     seed: config.seed,
+    tradeCallbacks: config.tradeCallbacks,
+    ringCapacity: config.ringCapacity,
   });
   const publisher = new TradePublisher(client, bus, logger);
   await publisher.start(config.symbols);
@@ -23,6 +25,15 @@ export async function startBridge(config: BridgeConfig, logger: Logger): Promise
     logger,
     schema: await buildBridgeSchema(),
     context: (base) => ({ ...base, client, publisher, library }),
+    metrics: (registry) => {
+      const ring = () => client.stats().ring;
+      registerGauge(registry, 'bridge_ring_capacity', 'Trade ring slots (0: trades use direct JS callbacks)', () => ring()?.capacity ?? 0);
+      registerGauge(registry, 'bridge_ring_depth', 'Trades waiting in the ring to be drained', () => ring()?.depth ?? 0);
+      registerGauge(registry, 'bridge_ring_received', 'Trade callbacks the DLL made into the shim', () => ring()?.received ?? 0);
+      registerGauge(registry, 'bridge_ring_dropped', 'Trades lost because the ring was full', () => ring()?.dropped ?? 0);
+      registerGauge(registry, 'bridge_ring_drain_latency_p99_seconds', 'DLL callback to drained, p99 of the latest 8,192 trades', () => (ring()?.drainLatencyP99Ms ?? 0) / 1000);
+      registerGauge(registry, 'bridge_callback_p99_seconds', "Time the DLL's thread spent in the shim's trade callback, p99", () => (ring()?.callbackP99Ns ?? 0) / 1e9);
+    },
     // closed last-first: stop the DLL feed before the bus it publishes to
     resources: [
       { name: `bus:${bus.kind}`, ping: () => bus.ping(), close: () => bus.close() },

@@ -9,6 +9,9 @@ export interface BridgeConfig {
   user: string;
   password: string;
   seed: number;
+  /** Trades through the C shim's ring (`shim`) or a JS callback each (`direct`); unset: shim when built. */
+  tradeCallbacks?: 'shim' | 'direct';
+  ringCapacity: number;
   /** `SYMBOL:EXCHANGE` list to subscribe at start. */
   symbols: Array<{ symbol: string; exchange: string }>;
 }
@@ -25,6 +28,11 @@ export function parseSymbols(raw: string): Array<{ symbol: string; exchange: str
     });
 }
 
+function tradeCallbacksOf(value: string | undefined): 'shim' | 'direct' | undefined {
+  if (value === undefined || value === 'shim' || value === 'direct') return value;
+  throw new Error(`PROFIT_TRADE_CALLBACKS must be shim or direct, got "${value}"`);
+}
+
 export function loadBridgeConfig(env: NodeJS.ProcessEnv = process.env): BridgeConfig {
   return {
     port: subgraphPort('bridge', env),
@@ -34,6 +42,8 @@ export function loadBridgeConfig(env: NodeJS.ProcessEnv = process.env): BridgeCo
     user: envString('PROFITDLL_USER', 'simulator', env),
     password: envString('PROFITDLL_PASSWORD', 'simulator', env),
     seed: envInt('BRIDGE_SEED', 42, env),
+    tradeCallbacks: tradeCallbacksOf(envOptional('PROFIT_TRADE_CALLBACKS', env)),
+    ringCapacity: envInt('PROFIT_RING_CAPACITY', 65_536, env),
     symbols: parseSymbols(envString('BRIDGE_SYMBOLS', 'WINZ26:F,WDOZ26:F,PETR4:B,VALE3:B', env)),
   };
 }

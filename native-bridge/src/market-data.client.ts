@@ -15,6 +15,7 @@ import { loadProfitLibrary, resolveLibraryPath, type ProfitLibrary } from './pro
 import { ProfitSession, type Credentials, type SessionEvent } from './profit/profit.session';
 import { SimulatorControls, simulatorUnavailable } from './profit/simulator.controls';
 import { tickGrid, toBridgeTrade, type RawTrade, type TickGrid } from './profit/trade.mapper';
+import { defaultShimPath, shimAvailable, type TradeRingStats } from './profit/trade-ring';
 
 export interface MarketDataClient {
   /**
@@ -30,13 +31,22 @@ export interface MarketDataClient {
   /** The DLL reports unknown tickers asynchronously; the subscription is dropped when this fires. */
   onInvalidTicker(listener: (instrument: InstrumentRef) => void): () => void;
   state(): ConnectionState;
-  stats(): { tradesReceived: number; callbacks: number };
+  stats(): MarketDataStats;
   /** Finalizes the DLL; no trade is delivered once called. Idempotent. */
   stop(): Promise<void>;
 }
 
+export interface MarketDataStats {
+  tradesReceived: number;
+  /** JS callbacks entered (state, invalid ticker; trades too when they do not go through the shim). */
+  callbacks: number;
+  /** How trades leave the DLL's thread: copied into the C shim's ring, or a JS callback per trade. */
+  tradePath: 'shim' | 'direct';
+  ring: TradeRingStats | null;
+}
+
 export interface ProfitMarketDataOptions {
-  /** Default: PROFITDLL_PATH, else the simulator built by scripts/build-sim.js. */
+  /** Default: PROFITDLL_PATH, else the simulator built by scripts/build-native.js. */
   libraryPath?: string;
   activationKey?: string;
   user?: string;
@@ -48,6 +58,13 @@ export interface ProfitMarketDataOptions {
   /** Simulator only: mean time between trades of one instrument. */
   meanInterArrivalMs?: number;
   startupTimeoutMs?: number;
+  /**
+   * `shim` (the default when the shim library is built): trades are copied into a native ring by the C
+   * shim and drained every millisecond; `direct`: one JS callback per trade (limited to ~13–24k/s).
+   */
+  tradeCallbacks?: 'shim' | 'direct';
+  /** Ring slots for the shim (rounded up to a power of two). */
+  ringCapacity?: number;
   /** Tick sizes used to render prices; defaults to DEFAULT_INSTRUMENTS. */
   instruments?: ReadonlyArray<InstrumentSpec>;
 }
@@ -61,6 +78,8 @@ export const DEFAULT_INSTRUMENTS: ReadonlyArray<InstrumentSpec> = Object.freeze(
 
 const SIMULATOR_CREDENTIALS: Credentials = { activationKey: 'SIMULATOR', user: 'simulator', password: 'simulator' };
 const DEFAULT_STARTUP_TIMEOUT_MS = 15_000;
+/** 65,536 trades: over a second at 50k trades/s before anything is dropped. */
+const DEFAULT_RING_CAPACITY = 65_536;
 
 const keyOf = (symbol: string, exchange: string) => `${symbol}/${exchange}`;
 
@@ -105,10 +124,17 @@ class ProfitMarketDataClient implements MarketDataClient {
   private starting: Promise<void> | null = null;
   private stopping: Promise<void> | null = null;
   private tradesReceived = 0;
+  private readonly tradePath: 'shim' | 'direct';
 
   constructor(private readonly opts: ProfitMarketDataOptions) {
     this.lib = loadProfitLibrary(resolveLibraryPath(opts.libraryPath));
-    this.session = new ProfitSession(this.lib, (events) => this.handle(events));
+    const shimPath = defaultShimPath(this.lib.path);
+    if (opts.tradeCallbacks === 'shim' && !shimAvailable(shimPath)) {
+      throw new BridgeError('BRIDGE_LIBRARY_UNAVAILABLE', `The trade callback shim is missing at ${shimPath}`, { shimPath });
+    }
+    this.tradePath = opts.tradeCallbacks ?? (shimAvailable(shimPath) ? 'shim' : 'direct');
+    const ring = this.tradePath === 'shim' ? { shimPath, capacity: opts.ringCapacity ?? DEFAULT_RING_CAPACITY } : null;
+    this.session = new ProfitSession(this.lib, (events) => this.handle(events), ring);
     this.credentials = {
       activationKey: opts.activationKey ?? SIMULATOR_CREDENTIALS.activationKey,
       user: opts.user ?? SIMULATOR_CREDENTIALS.user,
@@ -161,8 +187,8 @@ class ProfitMarketDataClient implements MarketDataClient {
     return { ...this.connection };
   }
 
-  stats(): { tradesReceived: number; callbacks: number } {
-    return { tradesReceived: this.tradesReceived, callbacks: this.session.callbacks };
+  stats(): MarketDataStats {
+    return { tradesReceived: this.tradesReceived, callbacks: this.session.callbacks, tradePath: this.tradePath, ring: this.session.ringStats() };
   }
 
   stop(): Promise<void> {

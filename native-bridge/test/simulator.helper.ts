@@ -4,7 +4,7 @@ import type { BridgeTrade, MarketDataClient } from '../src';
 
 /** Compiles the simulator unless it is already newer than its sources (cheap on repeat runs). */
 export function buildSimulator(): void {
-  execFileSync(process.execPath, [path.join(__dirname, '../scripts/build-sim.js')], { stdio: 'pipe' });
+  execFileSync(process.execPath, [path.join(__dirname, '../scripts/build-native.js')], { stdio: 'pipe' });
 }
 
 export async function waitFor(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {

@@ -5,6 +5,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
+import type { Registry } from 'prom-client';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { REQUEST_ID_HEADER, VIEWER_HEADER, verifyInternalViewer } from '../auth/internal-viewer';
@@ -48,6 +49,8 @@ export interface SubgraphOptions<TContext extends SubgraphContext> {
   logger?: Logger;
   host?: string;
   secret?: string;
+  /** Adds the subgraph's own series to its /metrics registry (read at scrape time). */
+  metrics?: (registry: Registry) => void;
 }
 
 export interface RunningSubgraph {
@@ -71,6 +74,7 @@ export async function startSubgraph<TContext extends SubgraphContext>(options: S
   const logger = options.logger ?? createLogger(options.name);
   const secret = options.secret ?? internalSecret();
   const metrics = createServiceMetrics(options.name);
+  options.metrics?.(metrics.registry);
   const resources = options.resources ?? [];
   const healthChecks: HealthCheck[] = [
     ...resources.flatMap((r) => (r.ping ? [{ name: r.name, critical: r.critical, check: async () => void (await r.ping!()) }] : [])),

@@ -57,7 +57,7 @@ export interface SimulatorLibrary {
 
 export const DEFAULT_SIMULATOR_PATH = path.resolve(__dirname, '../../build/libprofitdll_sim.so');
 
-/** Explicit option first, then PROFITDLL_PATH (a real ProfitDLL64.dll), then the simulator built by build-sim.js. */
+/** Explicit option first, then PROFITDLL_PATH (a real ProfitDLL64.dll), then the simulator built by build-native.js. */
 export function resolveLibraryPath(explicit?: string): string {
   return explicit ?? process.env.PROFITDLL_PATH ?? DEFAULT_SIMULATOR_PATH;
 }

@@ -11,11 +11,19 @@ import {
   type ConnectorTrade,
 } from './profit.types';
 import type { RawTrade } from './trade.mapper';
+import { TradeRing, type TradeRingStats } from './trade-ring';
 
 export type SessionEvent =
   | { kind: 'state'; type: number; result: number }
   | { kind: 'trade'; raw: RawTrade }
   | { kind: 'invalid-ticker'; ticker: string; exchange: string };
+
+/** Trades through the C shim's ring (drained every `drainEveryMs`) instead of a JS callback per trade. */
+export interface TradeRingOptions {
+  shimPath: string;
+  capacity: number;
+  drainEveryMs?: number;
+}
 
 export interface Credentials {
   activationKey: string;
@@ -48,12 +56,20 @@ export class ProfitSession {
   private live = false;
   private initializing: Promise<void> | null = null;
   private finalizing: Promise<void> | null = null;
+  private ring: TradeRing | null = null;
+  private drainTimer: NodeJS.Timeout | null = null;
   callbacks = 0;
 
   constructor(
     private readonly lib: ProfitLibrary,
     private readonly sink: (events: SessionEvent[]) => void,
+    private readonly ringOptions: TradeRingOptions | null = null,
   ) {}
+
+  /** Ring counters when trades go through the shim; null with direct JS callbacks. */
+  ringStats(): TradeRingStats | null {
+    return this.ring?.stats() ?? null;
+  }
 
   initialize(credentials: Credentials, routing: boolean): Promise<void> {
     this.initializing ??= this.doInitialize(credentials, routing);
@@ -68,8 +84,9 @@ export class ProfitSession {
     checkNative('UnsubscribeTicker', this.lib.UnsubscribeTicker(ticker, exchange));
   }
 
-  /** Hands queued events to the sink now instead of on the next setImmediate. */
+  /** Hands queued events (and whatever waits in the ring) to the sink now instead of on the next setImmediate. */
   flush(): void {
+    this.drainRing();
     this.flushScheduled = false;
     if (!this.accepting || this.pending.length === 0) return;
     const events = this.pending;
@@ -80,6 +97,8 @@ export class ProfitSession {
   /** Stops delivery at once (even of already-queued events), then shuts the DLL down. Idempotent. */
   finalize(): Promise<void> {
     this.accepting = false;
+    if (this.drainTimer) clearInterval(this.drainTimer);
+    this.drainTimer = null;
     this.pending = [];
     this.finalizing ??= this.doFinalize();
     return this.finalizing;
@@ -112,7 +131,12 @@ export class ProfitSession {
       throw nativeError(routing ? 'DLLInitializeLogin' : 'DLLInitializeMarketLogin', result);
     }
     this.live = true;
-    checkNative('SetTradeCallbackV2', this.lib.SetTradeCallbackV2(trade));
+    if (this.ringOptions) {
+      this.ring = TradeRing.install(this.ringOptions.shimPath, this.lib.path, this.ringOptions.capacity);
+      this.drainTimer = setInterval(() => this.drainRing(), this.ringOptions.drainEveryMs ?? 1);
+    } else {
+      checkNative('SetTradeCallbackV2', this.lib.SetTradeCallbackV2(trade));
+    }
     checkNative('SetInvalidTickerCallback', this.lib.SetInvalidTickerCallback(invalidTicker));
   }
 
@@ -124,6 +148,15 @@ export class ProfitSession {
     if (this.lib.TranslateTrade(pTrade, trade) < 0) return;
     const id = koffi.decode(asset, TConnectorAssetIdentifier) as AssetIdentifier;
     this.enqueue({ kind: 'trade', raw: { ticker: id.Ticker ?? '', exchange: id.Exchange ?? '', flags, trade } });
+  }
+
+  private drainRing(): void {
+    if (!this.ring || !this.accepting) return;
+    for (const raw of this.ring.drain()) this.pending.push({ kind: 'trade', raw });
+    if (this.pending.length > 0 && !this.flushScheduled) {
+      this.flushScheduled = true;
+      setImmediate(() => this.flush());
+    }
   }
 
   private enqueue(event: SessionEvent): void {
@@ -142,9 +175,11 @@ export class ProfitSession {
     const error = result < 0 ? nativeError('DLLFinalize', result) : null;
     // Any other failure may leave the DLL able to call us: leaking the trampoline slots is the safe choice.
     if (error && error.code !== 'BRIDGE_NOT_INITIALIZED') throw error;
-    // The DLL joined its callback thread, so no trampoline can be entered any more.
+    // The DLL joined its callback thread, so no trampoline (nor the shim's callback) can be entered any more.
     this.live = false;
     this.unregisterAll();
+    this.ring?.uninstall();
+    this.ring = null;
   }
 
   private register(fn: (...args: never[]) => void, proto: TypeObject): bigint {
