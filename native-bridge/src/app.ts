@@ -2,6 +2,9 @@ import { createEventBus, type Logger, registerGauge, startSubgraph } from '@b3/k
 import type { BridgeConfig } from './config';
 import { createProfitMarketData } from './index';
 import { buildBridgeSchema } from './schema';
+import { BridgeStatusService } from './services/bridge-status.service';
+import { HistoryBackfillService } from './services/history-backfill.service';
+import { OrderUpdatesService } from './services/order-updates.service';
 import { TradePublisher } from './services/trade-publisher.service';
 
 /** Composition root: DLL (or simulator) → trade publisher → bus, plus a status subgraph. */
@@ -15,16 +18,21 @@ export async function startBridge(config: BridgeConfig, logger: Logger): Promise
     seed: config.seed,
     tradeCallbacks: config.tradeCallbacks,
     ringCapacity: config.ringCapacity,
+    routing: config.routing,
   });
   const publisher = new TradePublisher(client, bus, logger);
   await publisher.start(config.symbols);
   const library = config.libraryPath ?? 'SIMULATOR';
+  const status = new BridgeStatusService(client, publisher, library);
+  const routingUpdates = new OrderUpdatesService();
+  const history = new HistoryBackfillService(client, bus, logger);
+  status.start();
   const server = await startSubgraph({
     name: 'bridge',
     port: config.port,
     logger,
     schema: await buildBridgeSchema(),
-    context: (base) => ({ ...base, client, publisher, library }),
+    context: (base) => ({ ...base, client, publisher, status, routingUpdates, history }),
     metrics: (registry) => {
       const ring = () => client.stats().ring;
       registerGauge(registry, 'bridge_ring_capacity', 'Trade ring slots (0: trades use direct JS callbacks)', () => ring()?.capacity ?? 0);
@@ -38,12 +46,19 @@ export async function startBridge(config: BridgeConfig, logger: Logger): Promise
     resources: [
       { name: `bus:${bus.kind}`, ping: () => bus.ping(), close: () => bus.close() },
       {
-        name: 'profitdll:market-data',
+        name: 'profitdll',
+        // DEGRADED while a channel is down or reconnecting (non-critical), with the reason in the detail
         async ping() {
-          const state = client.state().marketData;
-          if (state !== 'CONNECTED') throw new Error(`market data ${state}`);
+          const snapshot = status.snapshot();
+          if (snapshot.health !== 'OK') {
+            throw new Error(`${snapshot.health}: market data ${snapshot.marketData}, routing ${snapshot.routing}${snapshot.lastError ? `, ${snapshot.lastError}` : ''}`);
+          }
         },
-        close: () => publisher.stop(),
+        close: async () => {
+          status.stop();
+          history.close();
+          await publisher.stop();
+        },
       },
     ],
   });

@@ -12,6 +12,8 @@ export interface BridgeConfig {
   /** Trades through the C shim's ring (`shim`) or a JS callback each (`direct`); unset: shim when built. */
   tradeCallbacks?: 'shim' | 'direct';
   ringCapacity: number;
+  /** Log in with routing (DLLInitializeLogin); off for a market-data-only license. */
+  routing: boolean;
   /** `SYMBOL:EXCHANGE` list to subscribe at start. */
   symbols: Array<{ symbol: string; exchange: string }>;
 }
@@ -44,6 +46,7 @@ export function loadBridgeConfig(env: NodeJS.ProcessEnv = process.env): BridgeCo
     seed: envInt('BRIDGE_SEED', 42, env),
     tradeCallbacks: tradeCallbacksOf(envOptional('PROFIT_TRADE_CALLBACKS', env)),
     ringCapacity: envInt('PROFIT_RING_CAPACITY', 65_536, env),
+    routing: envString('PROFITDLL_ROUTING', '1', env) !== '0',
     symbols: parseSymbols(envString('BRIDGE_SYMBOLS', 'WINZ26:F,WDOZ26:F,PETR4:B,VALE3:B', env)),
   };
 }

@@ -49,6 +49,7 @@ export const BRIDGE_ERROR_CODES = [
   'BRIDGE_STARTUP_TIMEOUT',
   'BRIDGE_STOPPED',
   'BRIDGE_SIMULATOR_UNAVAILABLE',
+  'BRIDGE_ROUTING_UNAVAILABLE',
 ] as const;
 
 export type BridgeErrorCode = `BRIDGE_${NativeErrorName}` | (typeof BRIDGE_ERROR_CODES)[number];

@@ -1,5 +1,13 @@
 import { BridgeError, checkNative } from './errors';
-import type { BridgeTrade, ConnectionState, InstrumentRef, InstrumentSpec } from './market-data.types';
+import type {
+  BridgeBook,
+  BridgeDaily,
+  BridgeTrade,
+  ConnectionState,
+  HistoryProgress,
+  InstrumentRef,
+  InstrumentSpec,
+} from './market-data.types';
 import {
   applyStateEvent,
   initialConnectionState,
@@ -14,8 +22,11 @@ import {
 import { loadProfitLibrary, resolveLibraryPath, type ProfitLibrary } from './profit/profit.library';
 import { ProfitSession, type Credentials, type SessionEvent } from './profit/profit.session';
 import { SimulatorControls, simulatorUnavailable } from './profit/simulator.controls';
-import { tickGrid, toBridgeTrade, type RawTrade, type TickGrid } from './profit/trade.mapper';
-import { defaultShimPath, shimAvailable, type TradeRingStats } from './profit/trade-ring';
+import { formatPrice, tickGrid, toBridgeTrade, TC_LAST_PACKET, type RawTrade, type TickGrid } from './profit/trade.mapper';
+import { defaultShimPath, shimAvailable, type BookSnapshot, type DailySnapshot, type TradeRingStats } from './profit/trade-ring';
+import { backoffDelay, DEFAULT_RECONNECT, type ReconnectPolicy } from './profit/reconnect-policy';
+import { TradeDedupe } from './profit/trade-dedupe';
+import { OrderRouter } from './order-router';
 
 export interface MarketDataClient {
   /**
@@ -26,12 +37,27 @@ export interface MarketDataClient {
   /** Queued until market data is connected and re-issued after every reconnect. */
   subscribe(symbol: string, exchange: string): Promise<void>;
   unsubscribe(symbol: string, exchange: string): Promise<void>;
-  onTrade(listener: (trade: BridgeTrade) => void): () => void;
+  /** `callbackAtNs`: process.hrtime.bigint() when the DLL called back with this trade (latency accounting). */
+  onTrade(listener: (trade: BridgeTrade, callbackAtNs: bigint) => void): () => void;
+  /** Price-depth book; needs the shim. Queued until connected and re-issued after every reconnect, like trades. */
+  subscribeBook(symbol: string, exchange: string): Promise<void>;
+  unsubscribeBook(symbol: string, exchange: string): Promise<void>;
+  onBook(listener: (book: BridgeBook) => void): () => void;
+  onDaily(listener: (daily: BridgeDaily) => void): () => void;
+  /**
+   * Asks the DLL for the trades of [from, to] (at most 30 days back). They arrive through onHistoryTrade, the
+   * last one with `last` set; progress through onHistoryProgress.
+   */
+  requestHistory(symbol: string, exchange: string, from: Date, to: Date): void;
+  onHistoryTrade(listener: (trade: BridgeTrade, last: boolean) => void): () => void;
+  onHistoryProgress(listener: (progress: HistoryProgress) => void): () => void;
   onState(listener: (state: ConnectionState) => void): () => void;
   /** The DLL reports unknown tickers asynchronously; the subscription is dropped when this fires. */
   onInvalidTicker(listener: (instrument: InstrumentRef) => void): () => void;
   state(): ConnectionState;
   stats(): MarketDataStats;
+  /** Order routing through the same DLL session; null for a market-data-only login. */
+  router(): OrderRouter | null;
   /** Finalizes the DLL; no trade is delivered once called. Idempotent. */
   stop(): Promise<void>;
 }
@@ -43,6 +69,13 @@ export interface MarketDataStats {
   /** How trades leave the DLL's thread: copied into the C shim's ring, or a JS callback per trade. */
   tradePath: 'shim' | 'direct';
   ring: TradeRingStats | null;
+  /** Trades dropped because their number had already been delivered that day (replays after a reconnect). */
+  duplicatesDropped: number;
+  /** Times the DLL session was torn down and logged in again because a channel stayed down. */
+  reinitializations: number;
+  /** Milliseconds until the next re-initialization attempt, null when none is scheduled. */
+  nextReconnectInMs: number | null;
+  lastError: string | null;
 }
 
 export interface ProfitMarketDataOptions {
@@ -67,6 +100,13 @@ export interface ProfitMarketDataOptions {
   ringCapacity?: number;
   /** Tick sizes used to render prices; defaults to DEFAULT_INSTRUMENTS. */
   instruments?: ReadonlyArray<InstrumentSpec>;
+  /** Log in with routing (DLLInitializeLogin) and expose router(); default market data only. */
+  routing?: boolean;
+  /**
+   * How long a channel may stay down before the session is finalized and logged in again, doubling per
+   * failed attempt with jitter (default 1 s … 60 s). The DLL reconnects by itself first.
+   */
+  reconnect?: ReconnectPolicy;
 }
 
 export const DEFAULT_INSTRUMENTS: ReadonlyArray<InstrumentSpec> = Object.freeze([
@@ -97,27 +137,62 @@ function addListener<T>(set: Set<T>, listener: T): () => void {
 }
 
 /** A throwing listener must not starve the others or lose the rest of the batch; it still surfaces as uncaught. */
-function notify<T>(listeners: Set<(value: T) => void>, value: T): void {
-  for (const listener of listeners) {
-    try {
-      listener(value);
-    } catch (err) {
-      process.nextTick(() => {
-        throw err;
-      });
-    }
+function notifyOne<A extends unknown[]>(listener: (...args: A) => void, ...args: A): void {
+  try {
+    listener(...args);
+  } catch (err) {
+    process.nextTick(() => {
+      throw err;
+    });
   }
+}
+
+function notify<T>(listeners: Set<(value: T) => void>, value: T): void {
+  for (const listener of listeners) notifyOne(listener, value);
+}
+
+const SAO_PAULO_DATE_TIME = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'America/Sao_Paulo',
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
+
+/** GetHistoryTrades takes exchange-local `DD/MM/YYYY HH:mm:SS` (ABI.md §6.4, always the full form: §11 row 21). */
+export function toDllDateTime(instant: Date): string {
+  const p: Record<string, string> = {};
+  for (const part of SAO_PAULO_DATE_TIME.formatToParts(instant)) p[part.type] = part.value;
+  return `${p.day}/${p.month}/${p.year} ${p.hour}:${p.minute}:${p.second}`;
 }
 
 class ProfitMarketDataClient implements MarketDataClient {
   private readonly lib: ProfitLibrary;
-  private readonly session: ProfitSession;
+  private session: ProfitSession;
   private readonly credentials: Credentials;
+  private readonly ring: { shimPath: string; capacity: number } | null;
+  private readonly routing: boolean;
+  private readonly orderRouter: OrderRouter | null;
+  private readonly dedupe = new TradeDedupe();
+  private readonly reconnectPolicy: ReconnectPolicy;
+  private reconnectAttempt = 0;
+  private reconnectTimer: NodeJS.Timeout | null = null;
+  private reconnectDueAt: number | null = null;
+  private reinitializations = 0;
+  private lastError: string | null = null;
   private readonly grids: Map<string, TickGrid>;
   private readonly desired = new Map<string, InstrumentRef>();
-  private readonly tradeListeners = new Set<(trade: BridgeTrade) => void>();
+  private readonly tradeListeners = new Set<(trade: BridgeTrade, callbackAtNs: bigint) => void>();
   private readonly stateListeners = new Set<(state: ConnectionState) => void>();
   private readonly invalidTickerListeners = new Set<(instrument: InstrumentRef) => void>();
+  private readonly bookListeners = new Set<(book: BridgeBook) => void>();
+  private readonly dailyListeners = new Set<(daily: BridgeDaily) => void>();
+  private readonly historyListeners = new Set<(trade: BridgeTrade, last: boolean) => void>();
+  private readonly progressListeners = new Set<(progress: HistoryProgress) => void>();
+  private readonly desiredBooks = new Map<string, InstrumentRef>();
   private phase: 'idle' | 'started' | 'stopped' = 'idle';
   private connection = initialConnectionState(false);
   private startWaiter: { resolve: () => void; reject: (err: BridgeError) => void } | null = null;
@@ -133,8 +208,11 @@ class ProfitMarketDataClient implements MarketDataClient {
       throw new BridgeError('BRIDGE_LIBRARY_UNAVAILABLE', `The trade callback shim is missing at ${shimPath}`, { shimPath });
     }
     this.tradePath = opts.tradeCallbacks ?? (shimAvailable(shimPath) ? 'shim' : 'direct');
-    const ring = this.tradePath === 'shim' ? { shimPath, capacity: opts.ringCapacity ?? DEFAULT_RING_CAPACITY } : null;
-    this.session = new ProfitSession(this.lib, (events) => this.handle(events), ring);
+    this.ring = this.tradePath === 'shim' ? { shimPath, capacity: opts.ringCapacity ?? DEFAULT_RING_CAPACITY } : null;
+    this.routing = opts.routing ?? false;
+    this.reconnectPolicy = opts.reconnect ?? DEFAULT_RECONNECT;
+    this.connection = initialConnectionState(this.routing);
+    this.session = this.newSession();
     this.credentials = {
       activationKey: opts.activationKey ?? SIMULATOR_CREDENTIALS.activationKey,
       user: opts.user ?? SIMULATOR_CREDENTIALS.user,
@@ -143,6 +221,27 @@ class ProfitMarketDataClient implements MarketDataClient {
     this.grids = new Map(
       (opts.instruments ?? DEFAULT_INSTRUMENTS).map((i) => [keyOf(i.symbol, i.exchange), tickGrid(i.tick)]),
     );
+    this.orderRouter = this.routing
+      ? new OrderRouter({
+          requests: () => (this.phase === 'started' ? this.session.requests() : null),
+          connection: () => this.connection,
+          grid: (symbol, exchange) => this.grids.get(keyOf(symbol, exchange)),
+        })
+      : null;
+  }
+
+  private newSession(): ProfitSession {
+    const session: ProfitSession = new ProfitSession(
+      this.lib,
+      // events of a session we already replaced are stale
+      (events) => session === this.session && this.handle(events),
+      this.ring,
+    );
+    return session;
+  }
+
+  router(): OrderRouter | null {
+    return this.orderRouter;
   }
 
   start(): Promise<void> {
@@ -171,8 +270,56 @@ class ProfitMarketDataClient implements MarketDataClient {
     if (isMarketReady(this.connection)) this.session.unsubscribe(ref.symbol, ref.exchange);
   }
 
-  onTrade(listener: (trade: BridgeTrade) => void): () => void {
+  onTrade(listener: (trade: BridgeTrade, callbackAtNs: bigint) => void): () => void {
     return addListener(this.tradeListeners, listener);
+  }
+
+  async subscribeBook(symbol: string, exchange: string): Promise<void> {
+    const ref = normalize(symbol, exchange);
+    this.assertNotStopped();
+    if (this.tradePath !== 'shim') {
+      throw new BridgeError('BRIDGE_LIBRARY_UNAVAILABLE', 'Books are read by the callback shim; it is not in use (PROFIT_TRADE_CALLBACKS=direct)');
+    }
+    const key = keyOf(ref.symbol, ref.exchange);
+    this.desiredBooks.set(key, ref);
+    if (!isMarketReady(this.connection)) return;
+    try {
+      this.session.subscribeBook(ref.symbol, ref.exchange);
+    } catch (err) {
+      this.desiredBooks.delete(key);
+      throw err;
+    }
+  }
+
+  async unsubscribeBook(symbol: string, exchange: string): Promise<void> {
+    const ref = normalize(symbol, exchange);
+    this.assertNotStopped();
+    if (!this.desiredBooks.delete(keyOf(ref.symbol, ref.exchange))) return;
+    if (isMarketReady(this.connection)) this.session.unsubscribeBook(ref.symbol, ref.exchange);
+  }
+
+  onBook(listener: (book: BridgeBook) => void): () => void {
+    return addListener(this.bookListeners, listener);
+  }
+
+  onDaily(listener: (daily: BridgeDaily) => void): () => void {
+    return addListener(this.dailyListeners, listener);
+  }
+
+  requestHistory(symbol: string, exchange: string, from: Date, to: Date): void {
+    const ref = normalize(symbol, exchange);
+    this.assertNotStopped();
+    if (!(from.getTime() < to.getTime())) throw new BridgeError('BRIDGE_INVALID_ARGS', 'from must be before to', { from, to });
+    if (!isMarketReady(this.connection)) throw new BridgeError('BRIDGE_NOT_INITIALIZED', `Market data is ${this.connection.marketData}`);
+    this.session.requestHistory(ref.symbol, ref.exchange, toDllDateTime(from), toDllDateTime(to));
+  }
+
+  onHistoryTrade(listener: (trade: BridgeTrade, last: boolean) => void): () => void {
+    return addListener(this.historyListeners, listener);
+  }
+
+  onHistoryProgress(listener: (progress: HistoryProgress) => void): () => void {
+    return addListener(this.progressListeners, listener);
   }
 
   onState(listener: (state: ConnectionState) => void): () => void {
@@ -188,7 +335,16 @@ class ProfitMarketDataClient implements MarketDataClient {
   }
 
   stats(): MarketDataStats {
-    return { tradesReceived: this.tradesReceived, callbacks: this.session.callbacks, tradePath: this.tradePath, ring: this.session.ringStats() };
+    return {
+      tradesReceived: this.tradesReceived,
+      callbacks: this.session.callbacks,
+      tradePath: this.tradePath,
+      ring: this.session.ringStats(),
+      duplicatesDropped: this.dedupe.dropped,
+      reinitializations: this.reinitializations,
+      nextReconnectInMs: this.reconnectDueAt === null ? null : Math.max(0, this.reconnectDueAt - Date.now()),
+      lastError: this.lastError,
+    };
   }
 
   stop(): Promise<void> {
@@ -216,7 +372,7 @@ class ProfitMarketDataClient implements MarketDataClient {
     ready.catch(() => undefined); // awaited below; init may fail before anyone listens
     try {
       this.configureSimulator();
-      await this.session.initialize(this.credentials, false);
+      await this.session.initialize(this.credentials, this.routing);
       await ready;
     } catch (err) {
       await this.stop().catch(() => undefined);
@@ -244,6 +400,7 @@ class ProfitMarketDataClient implements MarketDataClient {
 
   private async doStop(): Promise<void> {
     this.phase = 'stopped';
+    this.cancelReconnect();
     this.startWaiter?.reject(new BridgeError('BRIDGE_STOPPED', 'Stopped before market data connected'));
     await this.session.finalize();
     this.connection = { ...this.connection, marketData: 'DISCONNECTED' };
@@ -256,9 +413,40 @@ class ProfitMarketDataClient implements MarketDataClient {
   private handle(events: SessionEvent[]): void {
     for (const event of events) {
       if (this.phase === 'stopped') return;
-      if (event.kind === 'state') this.onStateEvent(event.type, event.result);
-      else if (event.kind === 'trade') this.onTradeEvent(event.raw);
-      else this.onInvalid({ symbol: event.ticker, exchange: event.exchange });
+      switch (event.kind) {
+        case 'state':
+          this.onStateEvent(event.type, event.result);
+          break;
+        case 'trade':
+          this.onTradeEvent(event.raw);
+          break;
+        case 'invalid-ticker':
+          this.onInvalid({ symbol: event.ticker, exchange: event.exchange });
+          break;
+        case 'history-trade': {
+          const trade = toBridgeTrade(event.raw, this.grids.get(keyOf(event.raw.ticker, event.raw.exchange)));
+          const last = (event.raw.flags & TC_LAST_PACKET) !== 0;
+          for (const listener of this.historyListeners) notifyOne(listener, trade, last);
+          break;
+        }
+        case 'progress':
+          notify(this.progressListeners, { symbol: event.ticker, exchange: event.exchange, progress: event.progress });
+          break;
+        case 'book':
+          notify(this.bookListeners, this.toBook(event.book));
+          break;
+        case 'daily':
+          notify(this.dailyListeners, this.toDaily(event.daily));
+          break;
+        case 'order':
+        case 'position':
+        case 'accounts-changed':
+        case 'order-history-loaded':
+          this.orderRouter?.handle(event);
+          break;
+        default:
+          break;
+      }
     }
   }
 
@@ -279,9 +467,101 @@ class ProfitMarketDataClient implements MarketDataClient {
       this.startWaiter?.resolve();
       this.issueSubscriptions();
     }
+    this.watchChannels();
+  }
+
+  private channelsUp(): boolean {
+    return isMarketReady(this.connection) && (!this.routing || this.connection.routing === 'BROKER_CONNECTED');
+  }
+
+  /**
+   * The DLL reconnects by itself; when a channel stays down past the backoff delay anyway, a fresh session
+   * (finalize, log in again, resubscribe) is the only lever left. Only after a successful start: a failed
+   * login is terminal (§5: retrying a blocked password makes it worse).
+   */
+  private watchChannels(): void {
+    if (this.phase !== 'started' || this.startWaiter) return;
+    if (this.channelsUp()) {
+      this.reconnectAttempt = 0;
+      this.cancelReconnect();
+      return;
+    }
+    if (this.reconnectTimer || this.connection.login === 'FAILED' || this.connection.activation === 'INVALID') return;
+    const delay = backoffDelay(this.reconnectAttempt, this.reconnectPolicy);
+    this.reconnectDueAt = Date.now() + delay;
+    this.reconnectTimer = setTimeout(() => {
+      this.reconnectTimer = null;
+      this.reconnectDueAt = null;
+      if (this.phase === 'started' && !this.channelsUp()) void this.reinitialize();
+    }, delay);
+    this.reconnectTimer.unref();
+  }
+
+  private cancelReconnect(): void {
+    if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
+    this.reconnectTimer = null;
+    this.reconnectDueAt = null;
+  }
+
+  private async reinitialize(): Promise<void> {
+    this.reconnectAttempt++;
+    this.reinitializations++;
+    const old = this.session;
+    this.session = this.newSession();
+    const before = this.connection;
+    this.connection = { ...initialConnectionState(this.routing), login: 'PENDING' };
+    if (!sameState(before, this.connection)) notify(this.stateListeners, this.state());
+    try {
+      await old.finalize();
+      if (this.phase !== 'started') return;
+      await this.session.initialize(this.credentials, this.routing);
+    } catch (err) {
+      this.lastError = err instanceof Error ? err.message : String(err);
+    }
+    // whatever happened, the next state change (or its absence) decides about the following attempt
+    this.watchChannels();
+  }
+
+  private toBook(book: BookSnapshot): BridgeBook {
+    const grid = this.grids.get(keyOf(book.ticker, book.exchange));
+    const level = (l: { price: number; quantity: number; orders: number }) => ({ price: formatPrice(l.price, grid), quantity: l.quantity, orders: l.orders });
+    return {
+      symbol: book.ticker,
+      exchange: book.exchange,
+      bids: book.bids.map(level),
+      asks: book.asks.map(level),
+      auction: book.auction,
+      sequence: book.sequence,
+      time: new Date(Date.now() - book.waitedNs / 1e6).toISOString(),
+    };
+  }
+
+  private toDaily(d: DailySnapshot): BridgeDaily {
+    const grid = this.grids.get(keyOf(d.ticker, d.exchange));
+    const price = (p: number) => formatPrice(p, grid);
+    return {
+      symbol: d.ticker,
+      exchange: d.exchange,
+      open: price(d.open),
+      high: price(d.high),
+      low: price(d.low),
+      close: price(d.close),
+      settlement: price(d.settlement),
+      volume: d.volume,
+      quantity: d.quantity,
+      trades: d.trades,
+      openInterest: d.openInterest,
+    };
   }
 
   private issueSubscriptions(): void {
+    for (const ref of this.desiredBooks.values()) {
+      try {
+        this.session.subscribeBook(ref.symbol, ref.exchange);
+      } catch {
+        // kept for the next reconnect; an unknown ticker is reported through the trade subscription
+      }
+    }
     for (const [key, ref] of this.desired) {
       try {
         this.session.subscribe(ref.symbol, ref.exchange);
@@ -296,13 +576,16 @@ class ProfitMarketDataClient implements MarketDataClient {
   }
 
   private onTradeEvent(raw: RawTrade): void {
+    if (!this.dedupe.accept(raw)) return;
     const trade = toBridgeTrade(raw, this.grids.get(keyOf(raw.ticker, raw.exchange)));
     this.tradesReceived++;
-    notify(this.tradeListeners, trade);
+    const at = raw.callbackAtNs ?? process.hrtime.bigint();
+    for (const listener of this.tradeListeners) notifyOne(listener, trade, at);
   }
 
   private onInvalid(ref: InstrumentRef): void {
     this.desired.delete(keyOf(ref.symbol, ref.exchange));
+    this.desiredBooks.delete(keyOf(ref.symbol, ref.exchange));
     notify(this.invalidTickerListeners, ref);
   }
 }

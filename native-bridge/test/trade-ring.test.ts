@@ -58,7 +58,7 @@ describe('the trade shim and its ring', () => {
     expect(got.map((t) => t.trade.TradeNumber)).toEqual(Array.from({ length: 1500 }, (_, i) => first + i));
     expect(got.map((t) => t.trade.Price)).toEqual(Array.from({ length: 1500 }, (_, i) => 38 + (i % 7) / 100));
     expect(got.map((t) => t.trade.Quantity)).toEqual(Array.from({ length: 1500 }, (_, i) => 100 * (1 + (i % 3))));
-    expect(got[0]).toMatchObject({ exchange: 'B', flags: 0, trade: { TradeDate: { wYear: expect.any(Number) } } });
+    expect(got[0]).toMatchObject({ exchange: 'B', flags: 0, history: false, trade: { TradeDate: { wYear: expect.any(Number) } } });
     expect(got[0].trade.TradeDate.wYear).toBeGreaterThan(2000);
 
     const stats = session.ringStats()!;

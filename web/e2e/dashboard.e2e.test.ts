@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { servicesRequired } from '@b3/kit/testing/require-service';
 import { chromiumAvailable, launchBrowser } from '../../e2e/harness/browser';
-import { startFakeGateway, type FakeGateway } from './fakeGateway';
+import { healthyBridge, startFakeGateway, type FakeGateway } from './fakeGateway';
 import { serveDashboard, type DashboardServer } from './serveDashboard';
 
 const REPO_ROOT = path.resolve(__dirname, '../..');
@@ -130,21 +130,85 @@ if (!browserReady) {
     gateway.services.set('signals', 'OK');
     await waitFor('signals to be shown as recovered', async () => (await textOf(page, 'status-signals')) === 'OK', 8000);
 
-    if (process.env.DASHBOARD_SCREENSHOT) await page.screenshot({ path: process.env.DASHBOARD_SCREENSHOT });
+    if (process.env.DASHBOARD_SCREENSHOT) await page.screenshot({ path: process.env.DASHBOARD_SCREENSHOT, fullPage: true });
 
     expect(requested.some((url) => url.startsWith(gateway.wsUrl))).toBe(true);
     expect(nonLoopback(requested)).toEqual([]);
     expect(pageErrors).toEqual([]);
   }, 60_000);
 
+  test('shows the ProfitDLL bridge status, follows it into DEGRADED with a countdown, and marks it stale on errors', async () => {
+    const { page, pageErrors } = await openDashboard();
+    try {
+      await waitFor('the bridge status', async () => (await textOf(page, 'bridge-health')) === 'OK');
+      expect(await textOf(page, 'bridge-login')).toBe('CONNECTED');
+      expect(await textOf(page, 'bridge-activation')).toBe('VALID');
+      expect(await textOf(page, 'bridge-marketData')).toBe('CONNECTED');
+      expect(await textOf(page, 'bridge-routing')).toBe('DISABLED');
+      expect(await textOf(page, 'bridge-library')).toBe('SIMULATOR');
+      // Counters and gauges in the desk's pt-BR format, with fixed decimals.
+      expect(await textOf(page, 'bridge-trades-per-second')).toBe('1.234,5');
+      expect(await textOf(page, 'bridge-trades')).toBe('1.234.567 / 1.234.560');
+      expect(await textOf(page, 'bridge-queue')).toBe('7 / 65.536');
+      expect(await textOf(page, 'bridge-ring-dropped')).toBe('0');
+      expect(await textOf(page, 'bridge-callback-p99')).toBe('3,2 µs');
+      expect(await textOf(page, 'bridge-drain-p99')).toBe('0,85 ms');
+      expect(await textOf(page, 'bridge-duplicates')).toBe('12');
+      expect(await textOf(page, 'bridge-relogins')).toBe('0');
+      await expect(page.getByTestId('bridge-next-reconnect').count()).resolves.toBe(0);
+      await expect(page.getByTestId('bridge-last-error').count()).resolves.toBe(0);
+      await expect(page.getByTestId('bridge-symbol-WINZ26').getAttribute('data-book')).resolves.toBe('true');
+      await expect(page.getByTestId('bridge-symbol-PETR4').getAttribute('data-book')).resolves.toBe('false');
+      expect(await textOf(page, 'bridge-symbol-WINZ26')).toContain('book');
+      await expect(page.getByTestId('bridge-stale').count()).resolves.toBe(0);
+
+      // The market-data channel drops: the bridge reports DEGRADED and when it will log in again.
+      gateway.setBridge({
+        ...healthyBridge(),
+        health: 'DEGRADED',
+        marketData: 'DISCONNECTED',
+        tradesPerSecond: 0,
+        reinitializations: 2,
+        nextReconnectInMs: 4200,
+        lastError: 'market data channel down for 30 s',
+      });
+      await waitFor('the bridge to show DEGRADED', async () => (await textOf(page, 'bridge-health')) === 'DEGRADED');
+      await expect(page.getByTestId('bridge-health').getAttribute('data-status')).resolves.toBe('DEGRADED');
+      expect(await textOf(page, 'bridge-marketData')).toBe('DISCONNECTED');
+      expect(await textOf(page, 'bridge-next-reconnect')).toBe('5 s');
+      expect(await textOf(page, 'bridge-last-error')).toBe('market data channel down for 30 s');
+      expect(await textOf(page, 'bridge-relogins')).toBe('2');
+      expect(await textOf(page, 'bridge-trades-per-second')).toBe('0,0');
+
+      // The subscription fails: the last status stays on screen, marked stale with the reason.
+      gateway.setBridgeFailure('ProfitDLL bridge unavailable');
+      await waitFor('the bridge status to be marked stale', async () => (await textOf(page, 'bridge-stale'))?.includes('ProfitDLL bridge unavailable'));
+      expect(await textOf(page, 'bridge-health')).toBe('DEGRADED');
+      await expect(page.getByTestId('bridge-status').getAttribute('data-stale')).resolves.toBe('true');
+
+      gateway.setBridgeFailure(null);
+      gateway.setBridge(healthyBridge());
+      await waitFor('the bridge to recover', async () => (await textOf(page, 'bridge-health')) === 'OK' && (await page.getByTestId('bridge-stale').count()) === 0, 8000);
+      await expect(page.getByTestId('bridge-next-reconnect').count()).resolves.toBe(0);
+    } finally {
+      gateway.setBridgeFailure(null);
+      gateway.setBridge(healthyBridge());
+    }
+    expect(pageErrors).toEqual([]);
+  }, 60_000);
+
   test('shows the socket reconnecting while the gateway refuses it, then resumes live prices', async () => {
     const { page, requested, pageErrors } = await openDashboard();
     await waitFor('a first tick', async () => Number(await textOf(page, 'trades-WINZ26')) > 0);
+    await waitFor('the bridge status', () => textOf(page, 'bridge-health'));
 
     gateway.setAcceptingSockets(false);
     try {
       gateway.dropSockets();
       await waitFor('the socket state to show reconnecting', async () => (await textOf(page, 'ws-state')) === 'reconnecting');
+      // The bridge block keeps its last status, marked stale, until the socket is back.
+      await waitFor('the bridge status to be marked stale', async () => (await textOf(page, 'bridge-stale'))?.includes('gateway unreachable'));
+      expect(await textOf(page, 'bridge-health')).toBe('OK');
     } finally {
       gateway.setAcceptingSockets(true);
     }
@@ -152,6 +216,7 @@ if (!browserReady) {
     await waitFor('the socket to be live again', async () => (await textOf(page, 'ws-state')) === 'live', 20_000);
     const tradesAfterReconnect = Number(await textOf(page, 'trades-WINZ26'));
     await waitFor('ticks to flow again', async () => Number(await textOf(page, 'trades-WINZ26')) > tradesAfterReconnect);
+    await waitFor('the bridge status to be fresh again', async () => (await page.getByTestId('bridge-stale').count()) === 0);
 
     expect(nonLoopback(requested)).toEqual([]);
     expect(pageErrors).toEqual([]);

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { buildSchema, graphql } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
+import type { BridgeStatusSubscription } from '../src/gql/graphql';
 
 // Only the slice of the real gateway's schema the dashboard reads; the documents the page sends are
 // validated against it, so a typo in a query fails the browser test.
@@ -14,11 +15,50 @@ const schema = buildSchema(/* GraphQL */ `
   type Tick { symbol: String! price: String! quantity: Int! aggressor: Aggressor! time: String! }
   type ServiceHealth { name: String! status: Health! latencyMs: Int url: String! }
   type PlatformStatus { overall: Health! checkedAt: String! services: [ServiceHealth!]! }
-  type Query { tickers(symbols: [String!]!): [Ticker!]! platformStatus: PlatformStatus! }
-  type Subscription { ticks(symbols: [String!]!): Tick! }
+  type BridgeSubscription { symbol: String! exchange: String! book: Boolean! }
+  type BridgeStatus {
+    health: String! login: String! activation: String! marketData: String! routing: String! library: String! tradePath: String!
+    tradesReceived: Int! tradesPublished: Int! tradesPerSecond: Float! queueDepth: Int! ringCapacity: Int! ringDropped: Int!
+    callbackP99Micros: Float! drainLatencyP99Ms: Float! duplicatesDropped: Int! reinitializations: Int!
+    nextReconnectInMs: Int lastError: String subscriptions: [BridgeSubscription!]! updatedAt: String!
+  }
+  type Query { tickers(symbols: [String!]!): [Ticker!]! platformStatus: PlatformStatus! bridgeStatus: BridgeStatus! }
+  type Subscription { ticks(symbols: [String!]!): Tick! bridgeStatus: BridgeStatus! }
 `);
 
 export type Health = 'OK' | 'DEGRADED' | 'DOWN';
+
+/** What the fake bridge reports, less the timestamp it stamps on every update. */
+export type FakeBridgeStatus = Omit<BridgeStatusSubscription['bridgeStatus'], 'updatedAt'>;
+
+/** A healthy simulator session with numbers big enough to show thousands separators. */
+export function healthyBridge(): FakeBridgeStatus {
+  return {
+    health: 'OK',
+    login: 'CONNECTED',
+    activation: 'VALID',
+    marketData: 'CONNECTED',
+    routing: 'DISABLED',
+    library: 'SIMULATOR',
+    tradePath: 'shim',
+    tradesReceived: 1234567,
+    tradesPublished: 1234560,
+    tradesPerSecond: 1234.5,
+    queueDepth: 7,
+    ringCapacity: 65536,
+    ringDropped: 0,
+    callbackP99Micros: 3.21,
+    drainLatencyP99Ms: 0.85,
+    duplicatesDropped: 12,
+    reinitializations: 0,
+    nextReconnectInMs: null,
+    lastError: null,
+    subscriptions: [
+      { symbol: 'WINZ26', exchange: 'F', book: true },
+      { symbol: 'PETR4', exchange: 'B', book: false },
+    ],
+  };
+}
 
 interface PriceModel {
   /** Price in minor units (10^-scale), so the fake moves prices with integer arithmetic only. */
@@ -48,6 +88,10 @@ export interface FakeGateway {
   readonly wsUrl: string;
   /** Statuses reported by platformStatus; change them to see the dashboard's next poll pick them up. */
   readonly services: Map<string, Health>;
+  /** Changes what bridgeStatus reports from the subscription's next beat on. */
+  setBridge(status: FakeBridgeStatus): void;
+  /** While set, every bridgeStatus subscription fails with this message on its next beat, as when the bridge is gone. */
+  setBridgeFailure(message: string | null): void;
   /** While false, websocket upgrades are refused, as when the gateway is restarting. */
   setAcceptingSockets(accepting: boolean): void;
   /** Cuts every open websocket without a close frame. */
@@ -66,7 +110,7 @@ async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> 
   return JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>;
 }
 
-export async function startFakeGateway(tickIntervalMs = 120): Promise<FakeGateway> {
+export async function startFakeGateway(tickIntervalMs = 120, bridgeIntervalMs = 250): Promise<FakeGateway> {
   const prices = new Map(Object.entries(PRICE_MODELS).map(([symbol, model]) => [symbol, model()]));
   const services = new Map<string, Health>([
     ['gateway', 'OK'],
@@ -74,6 +118,8 @@ export async function startFakeGateway(tickIntervalMs = 120): Promise<FakeGatewa
     ['orders', 'DEGRADED'],
     ['signals', 'DOWN'],
   ]);
+  let bridge = healthyBridge();
+  let bridgeFailure: string | null = null;
   let moveIndex = 0;
   let accepting = true;
 
@@ -96,7 +142,17 @@ export async function startFakeGateway(tickIntervalMs = 120): Promise<FakeGatewa
       const overall = list.some((s) => s.status === 'DOWN') ? 'DOWN' : list.some((s) => s.status === 'DEGRADED') ? 'DEGRADED' : 'OK';
       return { overall, checkedAt: new Date().toISOString(), services: list };
     },
+    bridgeStatus: () => ({ ...bridge, updatedAt: new Date().toISOString() }),
   };
+
+  // Like the real bridge: the status at once, then on a steady beat (faster than its once a second, to keep tests short).
+  async function* bridgeStatus() {
+    for (;;) {
+      if (bridgeFailure !== null) throw new Error(bridgeFailure);
+      yield { bridgeStatus: queryRoot.bridgeStatus() };
+      await new Promise((resolve) => setTimeout(resolve, bridgeIntervalMs));
+    }
+  }
 
   async function* ticks({ symbols }: { symbols: string[] }) {
     const known = symbols.filter((s) => prices.has(s));
@@ -138,7 +194,7 @@ export async function startFakeGateway(tickIntervalMs = 120): Promise<FakeGatewa
   });
 
   const wss = new WebSocketServer({ noServer: true });
-  const wsServer = useServer({ schema, roots: { query: queryRoot, subscription: { ticks } } }, wss);
+  const wsServer = useServer({ schema, roots: { query: queryRoot, subscription: { ticks, bridgeStatus } } }, wss);
   server.on('upgrade', (req, socket, head) => {
     if (!accepting || req.url !== '/graphql') {
       socket.destroy();
@@ -154,6 +210,12 @@ export async function startFakeGateway(tickIntervalMs = 120): Promise<FakeGatewa
     httpUrl: `http://127.0.0.1:${port}/graphql`,
     wsUrl: `ws://127.0.0.1:${port}/graphql`,
     services,
+    setBridge: (status) => {
+      bridge = status;
+    },
+    setBridgeFailure: (message) => {
+      bridgeFailure = message;
+    },
     setAcceptingSockets: (value) => {
       accepting = value;
     },

@@ -8,7 +8,7 @@ import { roleAuthChecker } from '../auth/auth-checker';
 import { DecimalScalar } from './decimal.scalar';
 
 const FEDERATION_LINK =
-  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides"])';
+  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible"])';
 
 /** Resolves an entity representation `{ __typename, ...keyFields }` to the owning subgraph's object. */
 export type ReferenceResolver<TContext> = (reference: Record<string, unknown>, context: TContext) => unknown;

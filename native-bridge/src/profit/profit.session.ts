@@ -2,21 +2,51 @@ import koffi, { type TypeObject } from 'koffi';
 import { checkNative, nativeError } from '../errors';
 import type { NativePointer, ProfitLibrary } from './profit.library';
 import {
+  decodeAccountIdentifier,
+  decodeAssetIdentifier,
+  decodeOrderIdentifier,
+  readOrderDetails,
+  type RawOrder,
+} from './order-details';
+import {
+  AccountCallback,
+  AssetPositionListCallback,
+  BrokerAccountListCallback,
   InvalidTickerCallback,
   NoopCallback,
+  OrderCallback,
+  ProgressCallback,
   StateCallback,
+  TAssetIDRec,
   TConnectorAssetIdentifier,
+  TheoreticalPriceCallback,
   TradeCallbackV2,
   type AssetIdentifier,
   type ConnectorTrade,
 } from './profit.types';
 import type { RawTrade } from './trade.mapper';
-import { TradeRing, type TradeRingStats } from './trade-ring';
+import { TradeRing, type BookSnapshot, type DailySnapshot, type TradeRingStats } from './trade-ring';
+
+interface LegacyAsset {
+  pwcTicker: string | null;
+  pwcBolsa: string | null;
+}
 
 export type SessionEvent =
   | { kind: 'state'; type: number; result: number }
   | { kind: 'trade'; raw: RawTrade }
-  | { kind: 'invalid-ticker'; ticker: string; exchange: string };
+  | { kind: 'history-trade'; raw: RawTrade }
+  | { kind: 'book'; book: BookSnapshot }
+  | { kind: 'daily'; daily: DailySnapshot }
+  | { kind: 'invalid-ticker'; ticker: string; exchange: string }
+  | { kind: 'order'; order: RawOrder }
+  | { kind: 'position'; brokerId: number; accountId: string; subAccountId: string; ticker: string; exchange: string; eventId: bigint }
+  | { kind: 'accounts-changed'; brokerId: number }
+  | { kind: 'order-history-loaded'; brokerId: number; accountId: string }
+  | { kind: 'progress'; ticker: string; exchange: string; progress: number }
+  | { kind: 'theoretical-price'; ticker: string; exchange: string; price: number; quantity: number };
+
+export const assetId = (ticker: string, exchange: string): AssetIdentifier => ({ Version: 0, Ticker: ticker, Exchange: exchange, FeedType: 0 });
 
 /** Trades through the C shim's ring (drained every `drainEveryMs`) instead of a JS callback per trade. */
 export interface TradeRingOptions {
@@ -59,6 +89,8 @@ export class ProfitSession {
   private ring: TradeRing | null = null;
   private drainTimer: NodeJS.Timeout | null = null;
   callbacks = 0;
+  /** Order callbacks whose GetOrderDetails failed: the order is re-read on its next callback or enumeration. */
+  orderReadFailures = 0;
 
   constructor(
     private readonly lib: ProfitLibrary,
@@ -82,6 +114,24 @@ export class ProfitSession {
 
   unsubscribe(ticker: string, exchange: string): void {
     checkNative('UnsubscribeTicker', this.lib.UnsubscribeTicker(ticker, exchange));
+  }
+
+  subscribeBook(ticker: string, exchange: string): void {
+    checkNative('SubscribePriceDepth', this.lib.SubscribePriceDepth(assetId(ticker, exchange)));
+  }
+
+  unsubscribeBook(ticker: string, exchange: string): void {
+    checkNative('UnsubscribePriceDepth', this.lib.UnsubscribePriceDepth(assetId(ticker, exchange)));
+  }
+
+  /** `DD/MM/YYYY HH:mm:SS` exchange-local bounds; results come back as history-trade and progress events. */
+  requestHistory(ticker: string, exchange: string, start: string, end: string): void {
+    checkNative('GetHistoryTrades', this.lib.GetHistoryTrades(ticker, exchange, start, end));
+  }
+
+  /** The library, for request calls made outside callbacks (routing). Null once finalizing began. */
+  requests(): ProfitLibrary | null {
+    return this.accepting && this.live ? this.lib : null;
   }
 
   /** Hands queued events (and whatever waits in the ring) to the sink now instead of on the next setImmediate. */
@@ -122,6 +172,16 @@ export class ProfitSession {
     const noop = this.register(() => {
       this.callbacks++;
     }, NoopCallback);
+    const progress = this.register((asset: NativePointer, value: number) => {
+      this.callbacks++;
+      const id = koffi.decode(asset, TAssetIDRec) as LegacyAsset;
+      this.enqueue({ kind: 'progress', ticker: id.pwcTicker ?? '', exchange: id.pwcBolsa ?? '', progress: value });
+    }, ProgressCallback);
+    const theoretical = this.register((asset: NativePointer, price: number, quantity: number | bigint) => {
+      this.callbacks++;
+      const id = koffi.decode(asset, TAssetIDRec) as LegacyAsset;
+      this.enqueue({ kind: 'theoretical-price', ticker: id.pwcTicker ?? '', exchange: id.pwcBolsa ?? '', price, quantity: Number(quantity) });
+    }, TheoreticalPriceCallback);
 
     const result = routing
       ? await callOffThread(this.lib.DLLInitializeLogin, activationKey, user, password, state, ...Array<bigint>(10).fill(noop))
@@ -138,6 +198,52 @@ export class ProfitSession {
       checkNative('SetTradeCallbackV2', this.lib.SetTradeCallbackV2(trade));
     }
     checkNative('SetInvalidTickerCallback', this.lib.SetInvalidTickerCallback(invalidTicker));
+    checkNative('SetSerieProgressCallback', this.lib.SetSerieProgressCallback(progress));
+    checkNative('SetTheoreticalPriceCallback', this.lib.SetTheoreticalPriceCallback(theoretical));
+    if (routing) this.registerRoutingCallbacks();
+  }
+
+  /** Order, position and account callbacks are rare enough to reach JS directly (ABI.md "Measured"). */
+  private registerRoutingCallbacks(): void {
+    const order = this.register((id: NativePointer) => {
+      this.callbacks++;
+      if (!this.accepting) return;
+      // GetOrderDetails is the accessor meant for this callback; the identifier alone says nothing.
+      try {
+        const raw = readOrderDetails(this.lib, decodeOrderIdentifier(id));
+        if (raw) this.enqueue({ kind: 'order', order: raw });
+      } catch {
+        this.orderReadFailures++;
+      }
+    }, OrderCallback);
+    const position = this.register((account: NativePointer, asset: NativePointer, eventId: number | bigint) => {
+      this.callbacks++;
+      const a = decodeAccountIdentifier(account);
+      const t = decodeAssetIdentifier(asset);
+      this.enqueue({
+        kind: 'position',
+        brokerId: a.BrokerID,
+        accountId: a.AccountID ?? '',
+        subAccountId: a.SubAccountID ?? '',
+        ticker: t.Ticker ?? '',
+        exchange: t.Exchange ?? '',
+        eventId: BigInt(eventId),
+      });
+    }, AssetPositionListCallback);
+    const accounts = this.register((brokerId: number) => {
+      this.callbacks++;
+      this.enqueue({ kind: 'accounts-changed', brokerId });
+    }, BrokerAccountListCallback);
+    const history = this.register((account: NativePointer) => {
+      this.callbacks++;
+      const a = decodeAccountIdentifier(account);
+      this.enqueue({ kind: 'order-history-loaded', brokerId: a.BrokerID, accountId: a.AccountID ?? '' });
+    }, AccountCallback);
+    checkNative('SetOrderCallback', this.lib.SetOrderCallback(order));
+    checkNative('SetAssetPositionListCallback', this.lib.SetAssetPositionListCallback(position));
+    checkNative('SetBrokerAccountListChangedCallback', this.lib.SetBrokerAccountListChangedCallback(accounts));
+    checkNative('SetOrderHistoryCallback', this.lib.SetOrderHistoryCallback(history));
+    checkNative('SetEnabledHistOrder', this.lib.SetEnabledHistOrder(1));
   }
 
   private onTrade(asset: NativePointer, pTrade: NativePointer, flags: number): void {
@@ -147,12 +253,18 @@ export class ProfitSession {
     // A trade the DLL cannot translate has nothing we could publish; drop it rather than guess.
     if (this.lib.TranslateTrade(pTrade, trade) < 0) return;
     const id = koffi.decode(asset, TConnectorAssetIdentifier) as AssetIdentifier;
-    this.enqueue({ kind: 'trade', raw: { ticker: id.Ticker ?? '', exchange: id.Exchange ?? '', flags, trade } });
+    this.enqueue({ kind: 'trade', raw: { ticker: id.Ticker ?? '', exchange: id.Exchange ?? '', flags, trade, callbackAtNs: process.hrtime.bigint() } });
   }
 
   private drainRing(): void {
     if (!this.ring || !this.accepting) return;
-    for (const raw of this.ring.drain()) this.pending.push({ kind: 'trade', raw });
+    const drainedAt = process.hrtime.bigint();
+    for (const raw of this.ring.drain()) {
+      raw.callbackAtNs = drainedAt - BigInt(raw.waitedNs);
+      this.pending.push(raw.history ? { kind: 'history-trade', raw } : { kind: 'trade', raw });
+    }
+    for (const book of this.ring.drainBooks()) this.pending.push({ kind: 'book', book });
+    for (const daily of this.ring.drainDailies()) this.pending.push({ kind: 'daily', daily });
     if (this.pending.length > 0 && !this.flushScheduled) {
       this.flushScheduled = true;
       setImmediate(() => this.flush());

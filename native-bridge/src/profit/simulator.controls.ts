@@ -12,6 +12,12 @@ export interface SimulatorStats {
   queueHighWater: number;
   droppedSubscriptions: number;
   virtualNowMs: number;
+  ordersSent?: number;
+  ordersRejected?: number;
+  orderCallbacks?: number;
+  bookCallbacks?: number;
+  historyTrades?: number;
+  reentrancyViolations?: number;
 }
 
 export interface PushedTrade {
@@ -60,8 +66,36 @@ export class SimulatorControls {
     checkNative('Sim_SetNextStartup', this.sim.Sim_SetNextStartup(outcome.login ?? 0, outcome.activation ?? 0));
   }
 
+  /** The next `n` orders are rejected with `reason` (the DLL's text message). */
+  rejectNext(n: number, reason?: string): void {
+    checkNative('Sim_RejectNext', this.sim.Sim_RejectNext(n, reason ?? null));
+  }
+
+  /** Fractions of each order's quantity filled one after another, e.g. [0.3, 0.7]; empty: the simulator's own fills. */
+  setFillPlan(fractions: readonly number[]): void {
+    checkNative('Sim_SetFillPlan', this.sim.Sim_SetFillPlan(fractions.length ? [...fractions] : null, fractions.length));
+  }
+
+  setOrderTiming(ackDelayMs: number, fillDelayMs: number): void {
+    checkNative('Sim_SetOrderTiming', this.sim.Sim_SetOrderTiming(ackDelayMs, fillDelayMs));
+  }
+
+  /** A slow ConnectorThread: the dispatcher sleeps this long (plus up to `jitterUs`) before each callback. */
+  setCallbackDelay(delayUs: number, jitterUs = 0): void {
+    checkNative('Sim_SetCallbackDelay', this.sim.Sim_SetCallbackDelay(delayUs, jitterUs));
+  }
+
+  /** The next `n` calls of the export `fn` return `code` (a negative NL_* value). */
+  failNext(fn: string, code: number, n = 1): void {
+    checkNative('Sim_FailNext', this.sim.Sim_FailNext(fn, code, n));
+  }
+
+  setHistoryDensity(tradesPerMinute: number): void {
+    checkNative('Sim_SetHistoryDensity', this.sim.Sim_SetHistoryDensity(tradesPerMinute));
+  }
+
   stats(): SimulatorStats {
-    const buf = Buffer.alloc(1024);
+    const buf = Buffer.alloc(4096);
     const length = this.sim.Sim_GetStats(buf, buf.length);
     checkNative('Sim_GetStats', length);
     return JSON.parse(buf.toString('utf8', 0, length)) as SimulatorStats;

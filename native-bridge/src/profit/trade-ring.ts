@@ -1,14 +1,18 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import koffi, { type KoffiFunc } from 'koffi';
 import { checkNative } from '../errors';
+import { BookTable, type BookSnapshot } from './book-table';
+import { DailyTable, type DailySnapshot } from './daily-table';
 import type { SystemTime } from './profit.types';
+import { asciiAt, histogramSummary, HIST_BUCKETS, loadShim, type ShimLibrary } from './shim-library';
 import type { RawTrade } from './trade.mapper';
 
+export { defaultShimPath, loadShim, shimAvailable, type ShimLibrary } from './shim-library';
+export type { BookLevel, BookSnapshot } from './book-table';
+export type { DailySnapshot } from './daily-table';
+
 /**
- * Node's side of the callback shim (`native-bridge/shim/`): the shim's C callback copies every trade into a
- * ring in native memory on the DLL's thread; this drains it with one call and decodes the records from a
- * reused buffer.
+ * Node's side of the callback shim (`native-bridge/shim/`): the shim's C callbacks copy every trade (live and
+ * history) into a ring in native memory on the DLL's thread, and keep the latest book and daily aggregate per
+ * asset in conflated tables; this drains them with one call each and decodes the records from reused buffers.
  */
 
 /** Byte offsets of `ShimTrade` (shim/profit_shim.h); the layout test checks them against the compiler's. */
@@ -28,19 +32,62 @@ export const SHIM_TRADE_LAYOUT = {
   Ticker: 72,
   Exchange: 96,
 } as const;
+/** OR-ed into ShimTrade.Flags by the shim's history callback (SHIM_FLAG_HISTORY); never one of the DLL's flags. */
+export const SHIM_FLAG_HISTORY = 0x10000;
 const TICKER_BYTES = 24;
 const EXCHANGE_BYTES = 8;
-const HIST_BUCKET_NS = 100;
-const HIST_BUCKETS = 256;
 const STATS_BYTES = 8 * (5 + HIST_BUCKETS);
+/** `ShimTableStats`: these u64 counters in this order, then the depth callback's histogram. */
+const TABLE_COUNTERS = [
+  'Features', 'HistoryReceived',
+  'BookReceived', 'BookSnapshots', 'BookConflated', 'BookDropped', 'BookDrained', 'BookAssets', 'BookErrors', 'BookRetries',
+  'DailyReceived', 'DailySnapshots', 'DailyConflated', 'DailyDropped', 'DailyDrained', 'DailyAssets', 'DailyRetries',
+  'ProducerContended',
+] as const;
+export const SHIM_TABLE_STATS_BYTES = 8 * (TABLE_COUNTERS.length + HIST_BUCKETS);
+const FEATURE_HISTORY = 2;
+const FEATURE_BOOKS = 4;
+const FEATURE_DAILIES = 8;
 
-export interface ShimLibrary {
-  Shim_Install: KoffiFunc<(libraryPath: string, capacity: number) => number>;
-  Shim_Drain: KoffiFunc<(out: Buffer, max: number) => number>;
-  Shim_GetStats: KoffiFunc<(out: Buffer) => number>;
-  Shim_NowNs: KoffiFunc<() => bigint>;
-  Shim_RecordLayout: KoffiFunc<(out: Int32Array, max: number) => number>;
-  Shim_Uninstall: KoffiFunc<() => number>;
+/** What the DLL exported and the shim registered besides live trades. */
+export interface ShimFeatures {
+  /** SetHistoryTradeCallbackV2: GetHistoryTrades results arrive through drain() with `history: true`. */
+  history: boolean;
+  /** SetPriceDepthCallback + GetPriceDepthSideCount + GetPriceGroup: drainBooks() has data after SubscribePriceDepth. */
+  books: boolean;
+  /** SetDailyCallback: drainDailies() has data for subscribed tickers. */
+  dailies: boolean;
+}
+
+export interface BookTableStats {
+  /** Price-depth notifications the DLL made. */
+  received: number;
+  /** Snapshots taken (full book, flush, or a change outside a burst). */
+  snapshots: number;
+  /** Snapshots replaced by a newer one of the same asset before a drain read them. */
+  conflated: number;
+  /** Notifications of assets the full table (512) had no slot for. */
+  dropped: number;
+  drained: number;
+  /** Assets with a slot. */
+  assets: number;
+  /** GetPriceDepthSideCount / GetPriceGroup failures inside the callback. */
+  errors: number;
+  /** Drain copies redone because the DLL's thread was writing the same slot. */
+  retries: number;
+  /** Time the DLL's thread spent inside the shim's depth callback (100 ns buckets). */
+  callbackP50Ns: number;
+  callbackP99Ns: number;
+  callbackMaxBucketNs: number;
+}
+
+export interface DailyTableStats {
+  /** Daily callbacks the DLL made. */
+  received: number;
+  conflated: number;
+  dropped: number;
+  drained: number;
+  assets: number;
 }
 
 export interface TradeRingStats {
@@ -61,45 +108,23 @@ export interface TradeRingStats {
   /** Callback → drained, over the latest 8,192 trades drained. */
   drainLatencyP50Ms: number;
   drainLatencyP99Ms: number;
+  features: ShimFeatures;
+  /**
+   * Shim callbacks that found another DLL thread inside the same structure. The DLL documents one callback
+   * thread, so anything but 0 means it used more (the shim's locks kept the records intact).
+   */
+  producerContended: number;
+  /** History trade callbacks (also counted in `received`: they share the ring). */
+  history: { received: number };
+  books: BookTableStats;
+  dailies: DailyTableStats;
 }
 
 export interface DrainedTrade extends RawTrade {
+  /** From GetHistoryTrades (the DLL's history callback) rather than the live feed; `flags` are the DLL's own. */
+  history: boolean;
   /** Nanoseconds between the DLL's callback and this drain. */
   waitedNs: number;
-}
-
-/** The shim next to a library: build/libprofit_shim.so on Linux, profit_shim.dll beside the DLL on Windows. */
-export function defaultShimPath(libraryPath: string): string {
-  if (process.env.PROFIT_SHIM_PATH) return process.env.PROFIT_SHIM_PATH;
-  if (process.platform === 'win32') return path.join(path.dirname(libraryPath), 'profit_shim.dll');
-  return path.resolve(__dirname, '../../build/libprofit_shim.so');
-}
-
-export function shimAvailable(shimPath: string): boolean {
-  return existsSync(shimPath);
-}
-
-let loaded: { path: string; lib: ShimLibrary } | null = null;
-
-/** koffi maps a library once per process; the shim holds one ring, like the DLL holds one session. */
-export function loadShim(shimPath: string): ShimLibrary {
-  if (loaded?.path === shimPath) return loaded.lib;
-  const lib = koffi.load(shimPath);
-  const bound: ShimLibrary = {
-    Shim_Install: lib.func('Shim_Install', 'int32', ['str', 'uint32']),
-    Shim_Drain: lib.func('Shim_Drain', 'int32', ['void *', 'int32']),
-    Shim_GetStats: lib.func('Shim_GetStats', 'int32', ['void *']),
-    Shim_NowNs: lib.func('Shim_NowNs', 'uint64', []),
-    Shim_RecordLayout: lib.func('Shim_RecordLayout', 'int32', ['void *', 'int32']),
-    Shim_Uninstall: lib.func('Shim_Uninstall', 'int32', []),
-  } as ShimLibrary;
-  loaded = { path: shimPath, lib: bound };
-  return bound;
-}
-
-function asciiAt(buffer: Buffer, offset: number, length: number): string {
-  const end = buffer.indexOf(0, offset);
-  return buffer.toString('latin1', offset, end < 0 || end > offset + length ? offset + length : end);
 }
 
 function percentileOf(sorted: readonly number[], p: number): number {
@@ -112,6 +137,8 @@ export class TradeRing {
   private readonly waits = new Float64Array(8192);
   private waitCount = 0;
   private untranslated = 0;
+  private readonly books: BookTable;
+  private readonly dailies: DailyTable;
 
   private constructor(
     private readonly shim: ShimLibrary,
@@ -119,11 +146,15 @@ export class TradeRing {
     private readonly capacity: number,
   ) {
     this.batch = Buffer.alloc(SHIM_TRADE_LAYOUT.size * batchSize);
+    this.books = new BookTable(shim);
+    this.dailies = new DailyTable(shim);
   }
 
   /**
-   * Registers the shim's trade callback with the DLL at `libraryPath` (already loaded and initialized) in
-   * place of a JS callback. Trades then wait in a ring of `capacity` records until drained.
+   * Registers the shim's callbacks with the DLL at `libraryPath` (already loaded and initialized) in place of
+   * JS callbacks: live trades, and — each when the DLL exports its setter — history trades, price depth and
+   * daily aggregates (see `features()`). Trades then wait in a ring of `capacity` records until drained; books
+   * and dailies wait in per-asset tables, the latest replacing an unread older one.
    */
   static install(shimPath: string, libraryPath: string, capacity: number, batchSize = 4096): TradeRing {
     const shim = loadShim(shimPath);
@@ -153,21 +184,28 @@ export class TradeRing {
     return trades;
   }
 
+  /**
+   * Every asset whose book changed since the last call, each once at its latest snapshot. Cheap when nothing
+   * changed; call it as often as book latency matters (e.g. on the trade drain tick).
+   */
+  drainBooks(): BookSnapshot[] {
+    return this.books.drain();
+  }
+
+  /** Every asset whose daily aggregate changed since the last call, each once at its latest. */
+  drainDailies(): DailySnapshot[] {
+    return this.dailies.drain();
+  }
+
+  features(): ShimFeatures {
+    return this.tableStats().features;
+  }
+
   stats(): TradeRingStats {
     const buffer = Buffer.alloc(STATS_BYTES);
     checkNative('Shim_GetStats', this.shim.Shim_GetStats(buffer));
     const counter = (index: number) => Number(buffer.readBigUInt64LE(index * 8));
-    const histogram = Array.from({ length: HIST_BUCKETS }, (_, i) => counter(5 + i));
-    const total = histogram.reduce((a, b) => a + b, 0);
-    const bucketAt = (p: number): number => {
-      let seen = 0;
-      for (let i = 0; i < HIST_BUCKETS; i++) {
-        seen += histogram[i];
-        if (total > 0 && seen >= (p / 100) * total) return (i + 1) * HIST_BUCKET_NS;
-      }
-      return 0;
-    };
-    const highest = histogram.reduce((max, n, i) => (n > 0 ? i : max), -1);
+    const callback = histogramSummary(buffer, 5 * 8);
     const waits = Array.from(this.waits.subarray(0, Math.min(this.waitCount, this.waits.length))).sort((a, b) => a - b);
     return {
       capacity: counter(0),
@@ -176,17 +214,59 @@ export class TradeRing {
       depth: counter(3),
       drained: counter(4),
       untranslated: this.untranslated,
-      callbackP50Ns: bucketAt(50),
-      callbackP99Ns: bucketAt(99),
-      callbackMaxBucketNs: (highest + 1) * HIST_BUCKET_NS,
+      callbackP50Ns: callback.p50Ns,
+      callbackP99Ns: callback.p99Ns,
+      callbackMaxBucketNs: callback.maxBucketNs,
       drainLatencyP50Ms: percentileOf(waits, 50) / 1e6,
       drainLatencyP99Ms: percentileOf(waits, 99) / 1e6,
+      ...this.tableStats(),
     };
   }
 
-  /** After DLLFinalize: the DLL can no longer call the shim, so its ring can go. */
+  /** After DLLFinalize: the DLL can no longer call the shim, so its ring and tables can go. */
   uninstall(): void {
     this.shim.Shim_Uninstall();
+  }
+
+  private tableStats(): Pick<TradeRingStats, 'features' | 'producerContended' | 'history' | 'books' | 'dailies'> {
+    const buffer = Buffer.alloc(SHIM_TABLE_STATS_BYTES);
+    const size = this.shim.Shim_GetTableStats(buffer);
+    checkNative('Shim_GetTableStats', size);
+    if (size !== SHIM_TABLE_STATS_BYTES) throw new Error(`ShimTableStats is ${size} bytes, the decoder expects ${SHIM_TABLE_STATS_BYTES}`);
+    const c = Object.fromEntries(TABLE_COUNTERS.map((name, i) => [name, Number(buffer.readBigUInt64LE(i * 8))])) as Record<
+      (typeof TABLE_COUNTERS)[number],
+      number
+    >;
+    const callback = histogramSummary(buffer, TABLE_COUNTERS.length * 8);
+    return {
+      features: {
+        history: (c.Features & FEATURE_HISTORY) !== 0,
+        books: (c.Features & FEATURE_BOOKS) !== 0,
+        dailies: (c.Features & FEATURE_DAILIES) !== 0,
+      },
+      producerContended: c.ProducerContended,
+      history: { received: c.HistoryReceived },
+      books: {
+        received: c.BookReceived,
+        snapshots: c.BookSnapshots,
+        conflated: c.BookConflated,
+        dropped: c.BookDropped,
+        drained: c.BookDrained,
+        assets: c.BookAssets,
+        errors: c.BookErrors,
+        retries: c.BookRetries,
+        callbackP50Ns: callback.p50Ns,
+        callbackP99Ns: callback.p99Ns,
+        callbackMaxBucketNs: callback.maxBucketNs,
+      },
+      dailies: {
+        received: c.DailyReceived,
+        conflated: c.DailyConflated,
+        dropped: c.DailyDropped,
+        drained: c.DailyDrained,
+        assets: c.DailyAssets,
+      },
+    };
   }
 
   private decode(offset: number, now: bigint): DrainedTrade {
@@ -205,10 +285,12 @@ export class TradeRing {
     };
     const waitedNs = Number(now - b.readBigUInt64LE(offset + L.EnqueuedNs));
     this.waits[this.waitCount++ % this.waits.length] = waitedNs;
+    const flags = b.readUInt32LE(offset + L.Flags);
     return {
       ticker: asciiAt(b, offset + L.Ticker, TICKER_BYTES),
       exchange: asciiAt(b, offset + L.Exchange, EXCHANGE_BYTES),
-      flags: b.readUInt32LE(offset + L.Flags),
+      flags: (flags & ~SHIM_FLAG_HISTORY) >>> 0,
+      history: (flags & SHIM_FLAG_HISTORY) !== 0,
       waitedNs,
       trade: {
         Version: 0,

@@ -2,6 +2,8 @@ import type { Aggressor, BridgeTrade } from '../market-data.types';
 import type { ConnectorTrade, SystemTime } from './profit.types';
 
 export const TC_IS_EDIT = 1;
+/** Last trade of a history request (history callback only). */
+export const TC_LAST_PACKET = 2;
 
 const AGGRESSOR_BY_TRADE_TYPE: Record<number, Aggressor> = { 1: 'CROSS', 2: 'BUY', 3: 'SELL', 4: 'AUCTION' };
 
@@ -80,6 +82,8 @@ export interface RawTrade {
   exchange: string;
   flags: number;
   trade: ConnectorTrade;
+  /** process.hrtime.bigint() clock at the DLL's callback, for latency accounting. */
+  callbackAtNs?: bigint;
 }
 
 export function toBridgeTrade(raw: RawTrade, grid: TickGrid | undefined): BridgeTrade {

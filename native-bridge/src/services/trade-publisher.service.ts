@@ -1,8 +1,10 @@
 import type { EventBus, Logger } from '@b3/kit';
-import type { BridgeTrade, MarketDataClient } from '../index';
+import type { BridgeBook, BridgeTrade, MarketDataClient } from '../index';
 
 /** Topic per symbol so consumers can take one instrument or all (`market.trades.*`). */
 export const tradeTopic = (symbol: string): string => `market.trades.${symbol}`;
+/** Latest price-depth book of a symbol (conflated: each message replaces the previous). */
+export const bookTopic = (symbol: string): string => `market.book.${symbol}`;
 
 /**
  * Moves trades from the DLL to the bus. The bridge only translates: prices arrive here already
@@ -10,9 +12,11 @@ export const tradeTopic = (symbol: string): string => `market.trades.${symbol}`;
  */
 export class TradePublisher {
   private published = 0;
+  private booksPublished = 0;
   private failed = 0;
-  private readonly subscribed: string[] = [];
-  private unsubscribe: (() => void) | null = null;
+  /** Insertion-ordered `SYMBOL:EXCHANGE` → whether the book is wanted too. */
+  private readonly subscribed = new Map<string, { symbol: string; exchange: string; book: boolean }>();
+  private stopListening: Array<() => void> = [];
 
   constructor(
     private readonly client: MarketDataClient,
@@ -21,30 +25,48 @@ export class TradePublisher {
   ) {}
 
   async start(symbols: ReadonlyArray<{ symbol: string; exchange: string }>): Promise<void> {
-    this.unsubscribe = this.client.onTrade((trade) => this.publish(trade));
+    this.stopListening = [
+      this.client.onTrade((trade) => this.publish(tradeTopic(trade.symbol), trade, () => void this.published++)),
+      this.client.onBook((book) => this.publish(bookTopic(book.symbol), book, () => void this.booksPublished++)),
+    ];
     await this.client.start();
+    await this.subscribe(symbols, false);
+  }
+
+  /** Subscribes trades (and the book when asked); the client re-issues them after every reconnect. */
+  async subscribe(symbols: ReadonlyArray<{ symbol: string; exchange: string }>, book: boolean): Promise<void> {
     for (const { symbol, exchange } of symbols) {
       await this.client.subscribe(symbol, exchange);
-      this.subscribed.push(`${symbol}:${exchange}`);
+      if (book) await this.client.subscribeBook(symbol, exchange);
+      const key = `${symbol}:${exchange}`;
+      this.subscribed.set(key, { symbol, exchange, book: book || (this.subscribed.get(key)?.book ?? false) });
     }
   }
 
-  private publish(trade: BridgeTrade): void {
-    this.bus.publish(tradeTopic(trade.symbol), trade).then(
-      () => void this.published++,
+  async unsubscribe(symbols: ReadonlyArray<{ symbol: string; exchange: string }>): Promise<void> {
+    for (const { symbol, exchange } of symbols) {
+      await this.client.unsubscribe(symbol, exchange);
+      await this.client.unsubscribeBook(symbol, exchange);
+      this.subscribed.delete(`${symbol}:${exchange}`);
+    }
+  }
+
+  private publish(topic: string, message: BridgeTrade | BridgeBook, count: () => void): void {
+    this.bus.publish(topic, message).then(
+      count,
       (error: unknown) => {
         this.failed++;
-        if (this.failed % 100 === 1) this.logger.warn({ err: error, failed: this.failed }, 'could not publish trade to the bus');
+        if (this.failed % 100 === 1) this.logger.warn({ err: error, failed: this.failed }, 'could not publish to the bus');
       },
     );
   }
 
-  stats(): { published: number; failed: number; subscriptions: string[] } {
-    return { published: this.published, failed: this.failed, subscriptions: [...this.subscribed] };
+  stats(): { published: number; booksPublished: number; failed: number; subscriptions: Array<{ symbol: string; exchange: string; book: boolean }> } {
+    return { published: this.published, booksPublished: this.booksPublished, failed: this.failed, subscriptions: [...this.subscribed.values()].map((s) => ({ ...s })) };
   }
 
   async stop(): Promise<void> {
-    this.unsubscribe?.();
+    for (const stop of this.stopListening.splice(0)) stop();
     await this.client.stop();
   }
 }

@@ -15,16 +15,22 @@ import * as types from './graphql';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  subscription BridgeStatus {\n    bridgeStatus {\n      health\n      login\n      activation\n      marketData\n      routing\n      library\n      tradePath\n      tradesReceived\n      tradesPublished\n      tradesPerSecond\n      queueDepth\n      ringCapacity\n      ringDropped\n      callbackP99Micros\n      drainLatencyP99Ms\n      duplicatesDropped\n      reinitializations\n      nextReconnectInMs\n      lastError\n      subscriptions {\n        symbol\n        exchange\n        book\n      }\n      updatedAt\n    }\n  }\n": typeof types.BridgeStatusDocument,
     "\n  query PlatformStatus {\n    platformStatus {\n      overall\n      checkedAt\n      services {\n        name\n        status\n        latencyMs\n        url\n      }\n    }\n  }\n": typeof types.PlatformStatusDocument,
     "\n  query Tickers($symbols: [String!]!) {\n    tickers(symbols: $symbols) {\n      symbol\n      lastTrade {\n        price\n        quantity\n        time\n        aggressor\n      }\n    }\n  }\n": typeof types.TickersDocument,
     "\n  subscription Ticks($symbols: [String!]!) {\n    ticks(symbols: $symbols) {\n      symbol\n      price\n      quantity\n      aggressor\n      time\n    }\n  }\n": typeof types.TicksDocument,
 };
 const documents: Documents = {
+    "\n  subscription BridgeStatus {\n    bridgeStatus {\n      health\n      login\n      activation\n      marketData\n      routing\n      library\n      tradePath\n      tradesReceived\n      tradesPublished\n      tradesPerSecond\n      queueDepth\n      ringCapacity\n      ringDropped\n      callbackP99Micros\n      drainLatencyP99Ms\n      duplicatesDropped\n      reinitializations\n      nextReconnectInMs\n      lastError\n      subscriptions {\n        symbol\n        exchange\n        book\n      }\n      updatedAt\n    }\n  }\n": types.BridgeStatusDocument,
     "\n  query PlatformStatus {\n    platformStatus {\n      overall\n      checkedAt\n      services {\n        name\n        status\n        latencyMs\n        url\n      }\n    }\n  }\n": types.PlatformStatusDocument,
     "\n  query Tickers($symbols: [String!]!) {\n    tickers(symbols: $symbols) {\n      symbol\n      lastTrade {\n        price\n        quantity\n        time\n        aggressor\n      }\n    }\n  }\n": types.TickersDocument,
     "\n  subscription Ticks($symbols: [String!]!) {\n    ticks(symbols: $symbols) {\n      symbol\n      price\n      quantity\n      aggressor\n      time\n    }\n  }\n": types.TicksDocument,
 };
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription BridgeStatus {\n    bridgeStatus {\n      health\n      login\n      activation\n      marketData\n      routing\n      library\n      tradePath\n      tradesReceived\n      tradesPublished\n      tradesPerSecond\n      queueDepth\n      ringCapacity\n      ringDropped\n      callbackP99Micros\n      drainLatencyP99Ms\n      duplicatesDropped\n      reinitializations\n      nextReconnectInMs\n      lastError\n      subscriptions {\n        symbol\n        exchange\n        book\n      }\n      updatedAt\n    }\n  }\n"): typeof import('./graphql').BridgeStatusDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -28,6 +28,13 @@ export type Aggressor =
   | 'SELL'
   | 'UNKNOWN';
 
+export type BridgeSymbolInput = {
+  /** Exchange letter: B for Bovespa equities, F for BMF futures */
+  exchange: Scalars['String']['input'];
+  /** B3 ticker, e.g. PETR4, WINZ26 */
+  symbol: Scalars['String']['input'];
+};
+
 export type CreateIdeaInput = {
   body?: Scalars['String']['input'];
   /** B3 ticker, e.g. PETR4 */
@@ -106,6 +113,11 @@ export type SignalDirection =
   | 'BUY'
   | 'SELL';
 
+export type BridgeStatusSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type BridgeStatusSubscription = { bridgeStatus: { health: string, login: string, activation: string, marketData: string, routing: string, library: string, tradePath: string, tradesReceived: number, tradesPublished: number, tradesPerSecond: number, queueDepth: number, ringCapacity: number, ringDropped: number, callbackP99Micros: number, drainLatencyP99Ms: number, duplicatesDropped: number, reinitializations: number, nextReconnectInMs: number | null, lastError: string | null, updatedAt: string, subscriptions: Array<{ symbol: string, exchange: string, book: boolean }> } };
+
 export type PlatformStatusQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -144,6 +156,37 @@ export class TypedDocumentString<TResult, TVariables>
   }
 }
 
+export const BridgeStatusDocument = new TypedDocumentString(`
+    subscription BridgeStatus {
+  bridgeStatus {
+    health
+    login
+    activation
+    marketData
+    routing
+    library
+    tradePath
+    tradesReceived
+    tradesPublished
+    tradesPerSecond
+    queueDepth
+    ringCapacity
+    ringDropped
+    callbackP99Micros
+    drainLatencyP99Ms
+    duplicatesDropped
+    reinitializations
+    nextReconnectInMs
+    lastError
+    subscriptions {
+      symbol
+      exchange
+      book
+    }
+    updatedAt
+  }
+}
+    `, {"hash":"07c0f62eacfb06421f82b357b244401d005c310dec2c8459588245c5ddc91a64"}) as unknown as TypedDocumentString<BridgeStatusSubscription, BridgeStatusSubscriptionVariables>;
 export const PlatformStatusDocument = new TypedDocumentString(`
     query PlatformStatus {
   platformStatus {

@@ -1,5 +1,6 @@
 import { formatB3Time } from '../../shared/format/formatB3Time';
 import { StatusBadge } from '../../shared/ui/StatusBadge';
+import { BridgeStatusCard } from './BridgeStatusCard';
 import { usePlatformStatus } from './usePlatformStatus';
 
 export function SystemStatusPanel() {
@@ -35,6 +36,8 @@ export function SystemStatusPanel() {
       ) : (
         !error && <p className="system-status__pending">Checking…</p>
       )}
+      {/* Its own subscription, so it keeps updating (or goes stale) independently of the polled list above. */}
+      <BridgeStatusCard />
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { compareDecimal } from './compareDecimal';
 import { formatB3Time } from './formatB3Time';
 import { formatDecimal } from './formatDecimal';
+import { formatCount, formatFixed } from './formatNumber';
 
 describe('formatDecimal', () => {
   it.each([
@@ -51,5 +52,32 @@ describe('formatB3Time', () => {
 
   it('shows unreadable values as given', () => {
     expect(formatB3Time('not a time')).toBe('not a time');
+  });
+});
+
+describe('formatFixed and formatCount', () => {
+  it.each([
+    [1234.56, 1, '1.234,6'],
+    [0.85, 2, '0,85'],
+    [3, 1, '3,0'],
+    [1234567.891, 2, '1.234.567,89'],
+  ])('shows %d with %d decimals as %s', (value, decimals, shown) => {
+    expect(formatFixed(value, decimals)).toBe(shown);
+  });
+
+  it('groups counters by thousands without decimals', () => {
+    expect(formatCount(1234567)).toBe('1.234.567');
+    expect(formatCount(65536)).toBe('65.536');
+    expect(formatCount(999)).toBe('999');
+  });
+
+  it('never shows a negative zero', () => {
+    expect(formatFixed(-0.04, 1)).toBe('0,0');
+    expect(formatCount(-0)).toBe('0');
+  });
+
+  it('shows a dash for a value that is not a finite number', () => {
+    expect(formatFixed(Number.NaN, 1)).toBe('—');
+    expect(formatCount(Number.POSITIVE_INFINITY)).toBe('—');
   });
 });

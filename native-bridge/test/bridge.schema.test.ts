@@ -1,0 +1,149 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { createEventBus, createLogger, runOperation, runSubscription, testContext, type EventBus, type Viewer } from '@b3/kit';
+import { buildSchema, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { createProfitMarketData, ROUTING_CALLER_ID, simulatorControls, type MarketDataClient } from '../src';
+import type { BridgeContext } from '../src/context';
+import { buildBridgeSchema } from '../src/schema';
+import { BridgeStatusService } from '../src/services/bridge-status.service';
+import { HistoryBackfillService } from '../src/services/history-backfill.service';
+import { OrderUpdatesService } from '../src/services/order-updates.service';
+import { TradePublisher } from '../src/services/trade-publisher.service';
+import { buildSimulator } from './simulator.helper';
+
+const admin: Viewer = { id: 'ana', roles: ['admin'] };
+const trader: Viewer = { id: 'tiago', roles: ['trader'] };
+const ordersService: Viewer = { id: ROUTING_CALLER_ID, roles: ['admin'] };
+const logger = createLogger('test', 'silent');
+
+describe('bridge subgraph schema', () => {
+  let schema: GraphQLSchema;
+  let client: MarketDataClient;
+  let bus: EventBus;
+  let publisher: TradePublisher;
+  let status: BridgeStatusService;
+  let history: HistoryBackfillService;
+  const ctx = (viewer: Viewer | null = null): BridgeContext => ({
+    ...testContext(viewer),
+    client,
+    publisher,
+    status,
+    history,
+    routingUpdates: new OrderUpdatesService(),
+  });
+  const advance = (ms: number) => simulatorControls(client).advance(ms);
+
+  beforeAll(async () => {
+    buildSimulator();
+    schema = await buildBridgeSchema();
+  });
+  beforeEach(async () => {
+    bus = await createEventBus('memory://', { clientId: 'test', logger });
+    client = createProfitMarketData({ routing: true, virtualClock: true, seed: 5 });
+    publisher = new TradePublisher(client, bus, logger);
+    status = new BridgeStatusService(client, publisher, 'SIMULATOR', 50);
+    history = new HistoryBackfillService(client, bus, logger);
+    await publisher.start([{ symbol: 'PETR4', exchange: 'B' }]);
+    await advance(0); // start resolves on market data; the broker link reports right after
+    status.start();
+  });
+  afterEach(async () => {
+    status.stop();
+    history.close();
+    await publisher.stop();
+    await bus.close();
+  });
+
+  it('reports the connection state machine, subscriptions and flow', async () => {
+    await advance(3_000);
+    const result = await runOperation(
+      schema,
+      '{ bridgeStatus { health login activation marketData routing library tradePath tradesReceived ringCapacity subscriptions { symbol exchange book } } }',
+      {},
+      ctx(),
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.bridgeStatus).toMatchObject({
+      health: 'OK',
+      login: 'CONNECTED',
+      activation: 'VALID',
+      marketData: 'CONNECTED',
+      routing: 'BROKER_CONNECTED',
+      library: 'SIMULATOR',
+      tradePath: 'shim',
+      ringCapacity: 65_536,
+      subscriptions: [{ symbol: 'PETR4', exchange: 'B', book: false }],
+    });
+    expect((result.data?.bridgeStatus as { tradesReceived: number }).tradesReceived).toBeGreaterThan(0);
+  });
+
+  it('lets only an admin change subscriptions, and changes nothing on bad input', async () => {
+    const mutation = 'mutation($s: [BridgeSymbolInput!]!) { subscribeSymbols(symbols: $s, book: true) { subscriptions { symbol exchange book } } }';
+    const vale = { s: [{ symbol: 'vale3', exchange: 'b' }] };
+    expect((await runOperation(schema, mutation, vale, ctx())).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await runOperation(schema, mutation, vale, ctx(trader))).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const bad = await runOperation(schema, mutation, { s: [{ symbol: 'VALE3', exchange: 'B' }, { symbol: 'VALE3; DROP', exchange: 'B' }] }, ctx(admin));
+    expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'symbols[1].symbol' });
+    expect(publisher.stats().subscriptions.map((s) => s.symbol)).toEqual(['PETR4']);
+
+    const ok = await runOperation(schema, mutation, vale, ctx(admin));
+    expect(ok.errors).toBeUndefined();
+    expect((ok.data?.subscribeSymbols as { subscriptions: unknown[] }).subscriptions).toEqual([
+      { symbol: 'PETR4', exchange: 'B', book: false },
+      { symbol: 'VALE3', exchange: 'B', book: true },
+    ]);
+    const books: string[] = [];
+    await bus.subscribe<{ symbol: string }>('market.book.*', (book) => void books.push(book.symbol));
+    await advance(2_000);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(books).toContain('VALE3');
+  });
+
+  it('streams the status and shows a market-data disconnect as DEGRADED', async () => {
+    const stream = await runSubscription<{ bridgeStatus: { health: string; marketData: string } }>(
+      schema,
+      'subscription { bridgeStatus { health marketData } }',
+      {},
+      ctx(),
+    );
+    if (!(Symbol.asyncIterator in stream)) throw new Error(JSON.stringify(stream));
+    const first = await stream.next();
+    expect((first.value as ExecutionResult<{ bridgeStatus: { health: string } }>).data?.bridgeStatus.health).toBe('OK');
+    simulatorControls(client).disconnect('MARKET_DATA', 5_000);
+    await advance(100);
+    let seen: { health: string; marketData: string } | undefined;
+    for (let i = 0; i < 5 && seen?.marketData !== 'DISCONNECTED'; i++) {
+      seen = ((await stream.next()).value as ExecutionResult<{ bridgeStatus: { health: string; marketData: string } }>).data?.bridgeStatus;
+    }
+    expect(seen).toEqual({ health: 'DEGRADED', marketData: 'DISCONNECTED' });
+    await stream.return?.();
+  });
+
+  it('routes orders for the orders service only', async () => {
+    const route = 'mutation($i: RouteOrderInput!) { routeOrder(input: $i) { localOrderId } }';
+    const account = { brokerId: 0, accountId: '' };
+    const accounts = await runOperation(schema, '{ brokerAccounts { brokerId accountId } }', {}, ctx(ordersService));
+    expect(accounts.errors).toBeUndefined();
+    Object.assign(account, (accounts.data?.brokerAccounts as Array<typeof account>)[0]);
+    const input = { account, symbol: 'PETR4', exchange: 'B', side: 'BUY', type: 'LIMIT', quantity: 100, price: '38.00' };
+    expect((await runOperation(schema, route, { i: input }, ctx(admin))).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const bad = await runOperation(schema, route, { i: { ...input, side: 'HOLD' } }, ctx(ordersService));
+    expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'side' });
+    const noPrice = await runOperation(schema, route, { i: { ...input, price: null } }, ctx(ordersService));
+    expect(noPrice.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    const ok = await runOperation(schema, route, { i: input }, ctx(ordersService));
+    expect(ok.errors).toBeUndefined();
+    expect((ok.data?.routeOrder as { localOrderId: string }).localOrderId).toMatch(/^\d+$/);
+  });
+
+  it('keeps routing out of the public API: @inaccessible in the subgraph, absent from api.graphql', () => {
+    const sdl = readFileSync(path.join(__dirname, '../schema.graphql'), 'utf8');
+    expect(sdl).toMatch(/routeOrder\(input: RouteOrderInput!\): RoutedOrder! @inaccessible/);
+    const api = buildSchema(readFileSync(path.join(__dirname, '../../api.graphql'), 'utf8'));
+    const mutations = Object.keys(api.getMutationType()?.getFields() ?? {});
+    expect(mutations).toEqual(expect.arrayContaining(['subscribeSymbols', 'unsubscribeSymbols']));
+    for (const hidden of ['routeOrder', 'cancelRoutedOrder', 'changeRoutedOrder', 'cancelAllRoutedOrders', 'zeroRoutedPosition']) expect(mutations).not.toContain(hidden);
+    expect(Object.keys(api.getQueryType()?.getFields() ?? {})).not.toContain('brokerOrders');
+    expect(api.getType('BrokerOrder')).toBeUndefined();
+  });
+});
