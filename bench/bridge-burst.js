@@ -3,8 +3,9 @@
  * Native bridge under a trade burst: the simulator fires trades on its ConnectorThread at a target rate for a
  * fixed time; the bridge copies them through the C shim's ring, maps them and publishes them on the bus. Prints,
  * per rate: trades the DLL produced, trades delivered, drops counted by the ring, duplicates, the time the DLL's
- * thread spent inside the callback (p50/p99, the shim's 100 ns histogram), and callback → bus-subscriber latency
- * (p50/p99/max) measured end to end on a real bus.
+ * thread spent inside the callback (p50/p99, the shim's 100 ns histogram), callback → handed to the bus
+ * (publish accepted by the bus client), and callback → received by a subscriber of that bus in this same
+ * process (end to end; the subscriber's decoding competes with the bridge for the one event loop).
  *
  *   node bench/bridge-burst.js [--rates 10000,50000,100000,200000] [--seconds 10] [--bus nats://127.0.0.1:4222]
  *
@@ -40,14 +41,17 @@ async function run(rate, seconds, busUrl) {
   const client = bridge.createProfitMarketData({ meanInterArrivalMs: (INSTRUMENTS.length * 1000) / rate, seed: 7 });
   const sentAt = new Map();
   const latenciesMs = [];
+  const publishedMs = [];
   let delivered = 0;
   let measuring = false;
   client.onTrade((trade, callbackAtNs) => {
     delivered++;
     if (!measuring) return;
     // one in eight trades is timed end to end, so the bookkeeping stays small at 200k/s
-    if (trade.tradeNumber % 8 === 0) sentAt.set(`${trade.symbol}#${trade.tradeNumber}`, callbackAtNs);
-    void bus.publish(`bench.trades.${trade.symbol}`, trade);
+    const timed = trade.tradeNumber % 8 === 0;
+    if (timed) sentAt.set(`${trade.symbol}#${trade.tradeNumber}`, callbackAtNs);
+    const published = bus.publish(`bench.trades.${trade.symbol}`, trade);
+    if (timed) void published.then(() => publishedMs.push(Number(process.hrtime.bigint() - callbackAtNs) / 1e6));
   });
   const unsubscribe = await bus.subscribe('bench.trades.*', (trade) => {
     const key = `${trade.symbol}#${trade.tradeNumber}`;
@@ -78,6 +82,7 @@ async function run(rate, seconds, busUrl) {
   await unsubscribe();
   await bus.close();
   latenciesMs.sort((a, b) => a - b);
+  publishedMs.sort((a, b) => a - b);
   return {
     rate,
     producedPerSecond: produced / elapsed,
@@ -89,6 +94,8 @@ async function run(rate, seconds, busUrl) {
     duplicates: after.duplicatesDropped,
     callbackP50Ns: after.ring.callbackP50Ns,
     callbackP99Ns: after.ring.callbackP99Ns,
+    pubP50: percentile(publishedMs, 50),
+    pubP99: percentile(publishedMs, 99),
     busP50: percentile(latenciesMs, 50),
     busP99: percentile(latenciesMs, 99),
     busMax: latenciesMs[latenciesMs.length - 1],
@@ -113,11 +120,12 @@ async function main() {
       r.accountedFor ? 'yes' : `no: ${r.totals}`,
       r.duplicates,
       `${fixed(r.callbackP50Ns / 1000, 1)} / ${fixed(r.callbackP99Ns / 1000, 1)}`,
+      `${fixed(r.pubP50, 2)} / ${fixed(r.pubP99, 2)}`,
       `${fixed(r.busP50, 2)} / ${fixed(r.busP99, 2)} / ${fixed(r.busMax, 1)}`,
     ]);
   }
   printTable(
-    ['target/s', 'produced/s', 'produced', 'delivered', 'dropped (ring)', 'every trade delivered or counted', 'duplicates', 'callback p50/p99 µs', 'callback→bus p50/p99/max ms'],
+    ['target/s', 'produced/s', 'produced', 'delivered', 'dropped (ring)', 'every trade delivered or counted', 'duplicates', 'callback p50/p99 µs', 'callback→published p50/p99 ms', 'callback→subscriber (same process) p50/p99/max ms'],
     rows,
   );
 }

@@ -18,8 +18,9 @@
  *   the DLL's thread may be writing the next one.
  *
  * Books are snapshotted when the DLL says the book is consistent: on a full book (update 4), on a flush (6)
- * closing a prepare (5) burst, and on a lone change (0/1/2/3/8) that no prepare bracketed. The DLL only
- * allows the book accessors inside its depth callback, so the shim, not Node, has to take the snapshot.
+ * closing a prepare (5) burst, and on a lone change (0/1/2/3/8) that no prepare bracketed; changes inside a
+ * burst are applied at its flush (ABI.md §6.6). The DLL only allows the book accessors inside its depth
+ * callback, so the shim, not Node, has to take the snapshot.
  */
 #ifndef PROFIT_SHIM_H
 #define PROFIT_SHIM_H

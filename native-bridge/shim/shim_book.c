@@ -84,8 +84,11 @@ static int snapshot_due(int32_t slot, uint8_t updateType) {
       g_burst_open[slot] = 1;
       return 0;
     case UPDATE_FLUSH:
-    case UPDATE_FULL_BOOK: /* a full book (subscribe, reconnect) supersedes any burst left open */
       g_burst_open[slot] = 0;
+      return 1;
+    case UPDATE_FULL_BOOK:
+      /* Complete in itself, so always taken; inside a burst (the DLL may send prepare, full book, ..., flush)
+         it leaves the burst open: what follows up to the flush is applied at the flush. */
       return 1;
     case UPDATE_ADD:
     case UPDATE_EDIT:

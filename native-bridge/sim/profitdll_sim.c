@@ -67,6 +67,7 @@ static int g_back_pressure;
 
 /* reentrancy detector (§12.3) and injected failures */
 static atomic_int g_cb_depth;
+static _Thread_local int t_dispatcher; /* set on the dispatcher thread (thread ids are reused after a join) */
 static atomic_ullong g_reentrancy;
 
 typedef struct {
@@ -503,6 +504,7 @@ static void check_back_pressure(int64_t now) {
 
 static void *dispatcher_main(void *arg) {
   (void)arg;
+  t_dispatcher = 1;
   pthread_mutex_lock(&g_mu);
   while (g_phase == PHASE_RUNNING) {
     if (!g_session.virtual_clock) {
@@ -677,17 +679,16 @@ static void clear_all_callbacks(void) {
 
 PDLL_API NResult DLLFinalize(void) {
   NResult code;
-  int on_dispatcher = g_phase == PHASE_RUNNING && pthread_equal(pthread_self(), g_thread);
   /* A finalize from another thread (koffi's async worker) while a callback runs is the recommended shutdown,
      not a reentrant call: only the dispatcher's own thread counts. */
-  if (on_dispatcher) atomic_fetch_add(&g_reentrancy, 1);
+  if (t_dispatcher) atomic_fetch_add(&g_reentrancy, 1);
   if (sim_injected("DLLFinalize", &code)) return code;
   pthread_mutex_lock(&g_mu);
   if (g_phase != PHASE_RUNNING) {
     pthread_mutex_unlock(&g_mu);
     return NL_NOT_INITIALIZED;
   }
-  if (pthread_equal(pthread_self(), g_thread)) { /* from inside a callback: joining ourselves would hang */
+  if (t_dispatcher) { /* from inside a callback: joining ourselves would hang */
     pthread_mutex_unlock(&g_mu);
     return NL_INTERNAL_ERROR;
   }
@@ -938,7 +939,7 @@ PDLL_API NResult Sim_Advance(int64_t ms) {
   NResult r = NL_OK;
   if (g_phase != PHASE_RUNNING) {
     r = NL_NOT_INITIALIZED;
-  } else if (!g_session.virtual_clock || pthread_equal(pthread_self(), g_thread)) {
+  } else if (!g_session.virtual_clock || t_dispatcher) {
     r = NL_INVALID_ARGS;
   } else {
     g_vnow_us += ms * 1000;

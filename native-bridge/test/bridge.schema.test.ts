@@ -136,6 +136,40 @@ describe('bridge subgraph schema', () => {
     expect((ok.data?.routeOrder as { localOrderId: string }).localOrderId).toMatch(/^\d+$/);
   });
 
+  it('runs a history backfill job for an admin, with progress until DONE and the trades on the bus', async () => {
+    const start = 'mutation($f: String!, $t: String!) { startHistoryBackfill(symbol: "petr4", exchange: "B", from: $f, to: $t) { id status symbol } }';
+    const to = new Date(Date.now() - 24 * 3600_000);
+    const window = { f: new Date(to.getTime() - 24 * 3600_000).toISOString(), t: to.toISOString() };
+    expect((await runOperation(schema, start, window, ctx(trader))).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const bad = await runOperation(schema, start, { f: 'yesterday', t: window.t }, ctx(admin));
+    expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'from' });
+    const inverted = await runOperation(schema, start, { f: window.t, t: window.f }, ctx(admin));
+    expect(inverted.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+
+    const published: number[] = [];
+    await bus.subscribe<{ tradeNumber: number }>('market.history.PETR4', (trade) => void published.push(trade.tradeNumber));
+    const started = await runOperation(schema, start, window, ctx(admin));
+    expect(started.errors).toBeUndefined();
+    const job = started.data?.startHistoryBackfill as { id: string; status: string; symbol: string };
+    expect(job).toMatchObject({ status: 'RUNNING', symbol: 'PETR4' });
+    const again = await runOperation(schema, start, window, ctx(admin));
+    expect(again.errors?.[0].extensions?.code).toBe('CONFLICT');
+
+    const stream = await runSubscription<{ historyBackfillProgress: { status: string; progress: number; tradesReceived: number } }>(
+      schema,
+      'subscription($id: ID!) { historyBackfillProgress(id: $id) { status progress tradesReceived } }',
+      { id: job.id },
+      ctx(admin),
+    );
+    if (!(Symbol.asyncIterator in stream)) throw new Error(JSON.stringify(stream));
+    let last: { status: string; progress: number; tradesReceived: number } | undefined;
+    for await (const update of stream) last = (update as ExecutionResult<{ historyBackfillProgress: typeof last }>).data?.historyBackfillProgress;
+    expect(last).toMatchObject({ status: 'DONE', progress: 100 });
+    expect(last!.tradesReceived).toBeGreaterThan(50);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(published).toHaveLength(last!.tradesReceived);
+  });
+
   it('keeps routing out of the public API: @inaccessible in the subgraph, absent from api.graphql', () => {
     const sdl = readFileSync(path.join(__dirname, '../schema.graphql'), 'utf8');
     expect(sdl).toMatch(/routeOrder\(input: RouteOrderInput!\): RoutedOrder! @inaccessible/);

@@ -282,6 +282,8 @@ describe('ProfitDLL market data over the simulator', () => {
       await md.stop();
       await expect(starting).rejects.toMatchObject({ code: 'BRIDGE_STOPPED' });
       expect(simulatorControls(md).stats().phase).toBe('idle');
+      // nothing was left running behind the stop (the trade ring would otherwise be drained forever)
+      expect(md.stats().ring).toBeNull();
     });
   });
 });

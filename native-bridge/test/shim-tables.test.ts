@@ -150,11 +150,17 @@ describe('the shim tables (books, dailies) and history trades, against a fake DL
     expect(installed().stats().books).toMatchObject({ received: 10, snapshots: 3, conflated: 0, dropped: 0, errors: 0 });
   });
 
-  it('lets a full book close a burst whose flush never came (reconnect)', () => {
+  it('takes a full book inside a burst at once, and what follows it in the burst at the flush', () => {
     expect(fake.Fake_Depth(0, 254, 0, UPDATE.prepare)).toBe(0);
     fullBook(0, 4);
-    expect(fake.Fake_Depth(0, 0, 0, UPDATE.edit)).toBe(0); // not bracketed any more
-    expect(installed().drainBooks()).toMatchObject([{ sequence: 2 }]);
+    expect(installed().drainBooks()).toMatchObject([{ sequence: 1, bids: expect.arrayContaining([{ price: 400, quantity: 4, orders: 1 }]) }]);
+    expect(fake.Fake_SetBook(0, 5, 10, 10, 0)).toBe(0);
+    expect(fake.Fake_Depth(0, 0, 0, UPDATE.edit)).toBe(0); // still inside the burst
+    expect(installed().drainBooks()).toEqual([]);
+    expect(fake.Fake_Depth(0, 254, 0, UPDATE.flush)).toBe(0);
+    expect(installed().drainBooks()).toMatchObject([{ sequence: 2, bids: expect.arrayContaining([{ price: 500, quantity: 5, orders: 1 }]) }]);
+    expect(fake.Fake_Depth(0, 0, 0, UPDATE.edit)).toBe(0); // after the flush: a lone change
+    expect(installed().drainBooks()).toMatchObject([{ sequence: 3 }]);
   });
 
   it('conflates: a slow drain sees each asset once, at its latest, and counts what it replaced', () => {

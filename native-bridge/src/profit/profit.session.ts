@@ -191,6 +191,8 @@ export class ProfitSession {
       throw nativeError(routing ? 'DLLInitializeLogin' : 'DLLInitializeMarketLogin', result);
     }
     this.live = true;
+    // finalize() may have been called while the DLL was logging in: then nothing more may start here
+    if (!this.accepting) return;
     if (this.ringOptions) {
       this.ring = TradeRing.install(this.ringOptions.shimPath, this.lib.path, this.ringOptions.capacity);
       this.drainTimer = setInterval(() => this.drainRing(), this.ringOptions.drainEveryMs ?? 1);
