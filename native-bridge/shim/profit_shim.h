@@ -6,8 +6,8 @@
  * through one queue on one thread, so one slow consumer delays trades, books and order events alike. The
  * market-data callbacks are therefore these C functions: they call the accessors the DLL allows inside the
  * callback they accompany (TranslateTrade; GetPriceDepthSideCount and GetPriceGroup), copy the result into
- * native memory and return. Node collects it with one call per kind about once per millisecond. Nothing here
- * ever blocks the DLL's thread.
+ * native memory and return. Node collects it with one call per kind about once per millisecond. The DLL's
+ * thread never waits for Node: a full ring drops, a busy table slot is overwritten.
  *
  * Two shapes of storage, after what the data means:
  * - Trades (live and history) are events: every one matters, in order, so they go through a single-producer /

@@ -15,7 +15,11 @@ describe('books, history and reconnects over the simulator', () => {
     md.onBook((b) => books.push(b));
     await md.start();
     await md.subscribeBook('PETR4', 'B');
-    await simulatorControls(md).advance(5_000);
+    // books are conflated per drain: step the clock so several drains see a changed book
+    for (let i = 0; i < 20; i++) {
+      await simulatorControls(md).advance(250);
+      await new Promise((resolve) => setTimeout(resolve, 3));
+    }
     await waitFor(() => books.length > 1, 'book snapshots');
     for (const book of books) {
       expect(book.symbol).toBe('PETR4');
