@@ -30,19 +30,18 @@ export abstract class BaseBus implements EventBus {
 
   private readonly filters = new Map<string, FilterEntry>();
   private closing: Promise<void> | undefined;
-  private rejectPending: (reason: Error) => void = () => undefined;
-  private readonly closedSignal = new Promise<never>((_, reject) => {
-    this.rejectPending = reject;
-  });
+  /**
+   * Operations in flight, rejected by close(). A Set rather than Promise.race against one long-lived "closed"
+   * promise: each race would leave a reaction on it until close, i.e. a leak of one closure per publish.
+   */
+  private readonly pending = new Set<(reason: Error) => void>();
   private up = false;
 
   protected constructor(
     protected readonly logger: BusLogger,
     /** The server's URL without credentials, for messages. */
     protected readonly endpoint: string,
-  ) {
-    this.closedSignal.catch(() => undefined);
-  }
+  ) {}
 
   protected abstract send(topic: string, text: string): Promise<void>;
   protected abstract filterFor(pattern: TopicPattern): string;
@@ -175,7 +174,9 @@ export abstract class BaseBus implements EventBus {
   }
 
   private async closeOnce(): Promise<void> {
-    this.rejectPending(new Error(`event bus to ${this.endpoint} is closed`));
+    const closed = new Error(`event bus to ${this.endpoint} is closed`);
+    for (const reject of [...this.pending]) reject(closed);
+    this.pending.clear();
     for (const entry of this.filters.values()) {
       for (const subscription of entry.subscriptions) subscription.active = false;
     }
@@ -188,7 +189,19 @@ export abstract class BaseBus implements EventBus {
   }
 
   private untilClosed<T>(operation: Promise<T>): Promise<T> {
-    return Promise.race([operation, this.closedSignal]);
+    return new Promise<T>((resolve, reject) => {
+      this.pending.add(reject);
+      operation.then(
+        (value) => {
+          this.pending.delete(reject);
+          resolve(value);
+        },
+        (err: unknown) => {
+          this.pending.delete(reject);
+          reject(err instanceof Error ? err : new Error(String(err)));
+        },
+      );
+    });
   }
 }
 

@@ -39,6 +39,16 @@ describe('market schema', () => {
     });
   });
 
+  it('ingests a feed message that carries a batch of trades in order', async () => {
+    let deliver: (payload: unknown) => void = () => undefined;
+    await market.connect({ subscribe: async (handler) => ((deliver = handler), async () => undefined) });
+    deliver([trade('VALE3', '61.50', 1, '2026-11-26T13:00:00.000Z'), trade('VALE3', '61.51', 2, '2026-11-26T13:00:00.100Z')]);
+    deliver(trade('VALE3', '61.52', 3, '2026-11-26T13:00:00.200Z'));
+    const result = await runOperation(schema, '{ lastTrade(symbol: "VALE3") { price tradeNumber } }', {}, ctx());
+    expect(result.data?.lastTrade).toEqual({ price: '61.52', tradeNumber: 3 });
+    expect(market.stats()).toMatchObject({ ingested: 3, rejected: 0 });
+  });
+
   it('reads the last trade back from the store after a restart of the service', async () => {
     market.ingest(trade('WINZ26', '125005', 7, '2026-11-26T13:00:00.000Z'));
     await market.flush();

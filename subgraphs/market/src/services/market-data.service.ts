@@ -35,8 +35,12 @@ export class MarketDataService {
     this.flushTimer.unref();
   }
 
+  /** A feed message is one trade or, from the bridge, the trades of one drain of a symbol in order. */
   async connect(feed: TradeFeed): Promise<void> {
-    this.unsubscribeFeed = await feed.subscribe((payload) => this.ingest(payload));
+    this.unsubscribeFeed = await feed.subscribe((payload) => {
+      if (Array.isArray(payload)) for (const item of payload) this.ingest(item);
+      else this.ingest(payload);
+    });
   }
 
   ingest(payload: unknown): void {
