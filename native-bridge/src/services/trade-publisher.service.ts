@@ -7,6 +7,8 @@ import type { BridgeBook, BridgeTrade, MarketDataClient } from '../index';
  * trade costs more in bus overhead than everything else the bridge does.
  */
 export const tradeTopic = (symbol: string): string => `market.trades.${symbol}`;
+/** About 100 KB of JSON: well under NATS' default 1 MB max_payload, whatever a burst puts in one drain. */
+const MAX_TRADES_PER_MESSAGE = 500;
 /** Latest price-depth book of a symbol (conflated: each message replaces the previous). */
 export const bookTopic = (symbol: string): string => `market.book.${symbol}`;
 
@@ -21,7 +23,7 @@ export class TradePublisher {
   /** Insertion-ordered `SYMBOL:EXCHANGE` → whether the book is wanted too. */
   private readonly subscribed = new Map<string, { symbol: string; exchange: string; book: boolean }>();
   private stopListening: Array<() => void> = [];
-  /** Trades of the current event-loop turn per symbol, published together at setImmediate. */
+  /** Trades of the batch of DLL events being handled, per symbol, published together once it is handled. */
   private batches = new Map<string, BridgeTrade[]>();
   private flushScheduled = false;
 
@@ -64,7 +66,8 @@ export class TradePublisher {
     else this.batches.set(trade.symbol, [trade]);
     if (this.flushScheduled) return;
     this.flushScheduled = true;
-    setImmediate(() => this.flush());
+    // right after the client's current batch of DLL events, not a loop turn later
+    queueMicrotask(() => this.flush());
   }
 
   private flush(): void {
@@ -72,7 +75,10 @@ export class TradePublisher {
     const batches = this.batches;
     this.batches = new Map();
     for (const [symbol, trades] of batches) {
-      this.publish(tradeTopic(symbol), trades, () => void (this.published += trades.length));
+      for (let i = 0; i < trades.length; i += MAX_TRADES_PER_MESSAGE) {
+        const chunk = trades.slice(i, i + MAX_TRADES_PER_MESSAGE);
+        this.publish(tradeTopic(symbol), chunk, () => void (this.published += chunk.length));
+      }
     }
   }
 
