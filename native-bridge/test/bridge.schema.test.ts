@@ -77,6 +77,18 @@ describe('bridge subgraph schema', () => {
     expect((result.data?.bridgeStatus as { tradesReceived: number }).tradesReceived).toBeGreaterThan(0);
   });
 
+  it('publishes trades on the bus in order, batched per symbol, every one counted', async () => {
+    const messages: Array<Array<{ symbol: string; tradeNumber: number }>> = [];
+    await bus.subscribe<Array<{ symbol: string; tradeNumber: number }>>('market.trades.PETR4', (batch) => void messages.push(batch));
+    await advance(5_000);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const numbers = messages.flat().map((t) => t.tradeNumber);
+    expect(numbers.length).toBeGreaterThan(10);
+    expect(messages.every((m) => Array.isArray(m) && m.length >= 1 && m.length <= 500 && m.every((t) => t.symbol === 'PETR4'))).toBe(true);
+    expect(numbers).toEqual(numbers.map((_, i) => numbers[0] + i));
+    expect(publisher.stats().published).toBe(client.stats().tradesReceived);
+  });
+
   it('lets only an admin change subscriptions, and changes nothing on bad input', async () => {
     const mutation = 'mutation($s: [BridgeSymbolInput!]!) { subscribeSymbols(symbols: $s, book: true) { subscriptions { symbol exchange book } } }';
     const vale = { s: [{ symbol: 'vale3', exchange: 'b' }] };
