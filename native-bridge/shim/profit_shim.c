@@ -269,10 +269,7 @@ SHIM_API int32_t Shim_RecordLayout(int32_t *out, int32_t max) {
       (int32_t)offsetof(ShimTrade, Ticker),
       (int32_t)offsetof(ShimTrade, Exchange),
   };
-  int32_t n = (int32_t)(sizeof layout / sizeof layout[0]);
-  if (!out || max < n) return 0;
-  memcpy(out, layout, sizeof layout);
-  return n;
+  return shim_copy_layout(out, max, layout, (int32_t)(sizeof layout / sizeof layout[0]));
 }
 
 SHIM_API int32_t Shim_Uninstall(void) {

@@ -167,8 +167,5 @@ SHIM_API int32_t Shim_BookLayout(int32_t *out, int32_t max) {
       (int32_t)offsetof(ShimBookLevel, Orders),
       SHIM_BOOK_LEVELS,
   };
-  int32_t n = (int32_t)(sizeof layout / sizeof layout[0]);
-  if (!out || max < n) return 0;
-  memcpy(out, layout, sizeof layout);
-  return n;
+  return shim_copy_layout(out, max, layout, (int32_t)(sizeof layout / sizeof layout[0]));
 }

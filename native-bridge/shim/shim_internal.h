@@ -108,4 +108,11 @@ void PDLL_CALL shim_on_daily(const TAssetIDRec *asset, const char16_t *date, dou
                              int32_t openInterest, int32_t buyerQuantity, int32_t sellerQuantity, int32_t buyerTrades,
                              int32_t sellerTrades);
 
+/* The layout reporters' common tail: copies `n` values when `out` has room for them all, else reports 0. */
+static inline int32_t shim_copy_layout(int32_t *out, int32_t max, const int32_t *layout, int32_t n) {
+  if (!out || max < n) return 0;
+  for (int32_t i = 0; i < n; i++) out[i] = layout[i];
+  return n;
+}
+
 #endif

@@ -67,6 +67,7 @@ static int g_back_pressure;
 
 /* reentrancy detector (§12.3) and injected failures */
 static atomic_int g_cb_depth;
+static atomic_ullong g_cb_seq; /* callbacks begun */
 static _Thread_local int t_dispatcher; /* set on the dispatcher thread (thread ids are reused after a join) */
 static atomic_ullong g_reentrancy;
 
@@ -307,6 +308,7 @@ void sim_cb_begin(void) {
   int64_t sleep_us = g_cb_delay_us;
   if (g_cb_jitter_us > 0) sleep_us += (int64_t)(next_unit(g_jitter_rng) * (double)(g_cb_jitter_us + 1));
   g_delivering = 1;
+  atomic_fetch_add(&g_cb_seq, 1);
   atomic_fetch_add(&g_cb_depth, 1);
   pthread_mutex_unlock(&g_mu);
   if (sleep_us > 0) {
@@ -339,9 +341,19 @@ int sim_injected(const char *fn, NResult *code) {
   return hit;
 }
 
-int sim_request(const char *fn, NResult *code) {
-  if (atomic_load(&g_cb_depth) > 0) atomic_fetch_add(&g_reentrancy, 1);
+int sim_request_begin(const char *fn, NResult *code, ReqScope *scope) {
+  uint64_t seq = atomic_load(&g_cb_seq);
+  int depth = atomic_load(&g_cb_depth);
+  scope->seq = seq;
+  scope->inside = 0;
+  if (depth > 0 && t_dispatcher) atomic_fetch_add(&g_reentrancy, 1); /* from the callback's own thread */
+  else if (depth > 0 && atomic_load(&g_cb_seq) == seq) scope->inside = 1;
   return sim_injected(fn, code);
+}
+
+void sim_request_end(const ReqScope *scope) {
+  /* still inside the callback it began in: nested in it, as a koffi reentrant call is */
+  if (scope->inside && atomic_load(&g_cb_depth) > 0 && atomic_load(&g_cb_seq) == scope->seq) atomic_fetch_add(&g_reentrancy, 1);
 }
 
 /* ---------------------------------------------------------------- dispatcher */
@@ -604,10 +616,8 @@ static NResult schedule_startup(void) {
   return r;
 }
 
-static NResult initialize(const char *fn, const char16_t *key, const char16_t *user, const char16_t *password,
-                          TStateCallback state, int routing) {
-  NResult code;
-  if (sim_request(fn, &code)) return code;
+static NResult initialize(const char16_t *key, const char16_t *user, const char16_t *password, TStateCallback state,
+                          int routing) {
   if (!key || !*key) return NL_INVALID_ARGS;
   if (!user || !*user) return NL_NO_USER;
   if (!password || !*password) return NL_NO_PASSWORD;
@@ -656,7 +666,7 @@ PDLL_API NResult DLLInitializeLogin(const char16_t *key, const char16_t *user, c
                                     TUnusedCallback progress, TUnusedCallback tinyBook) {
   (void)history, (void)orderChange, (void)account, (void)newTrade, (void)newDaily, (void)priceBook;
   (void)offerBook, (void)historyTrade, (void)progress, (void)tinyBook;
-  return initialize("DLLInitializeLogin", key, user, password, state, 1);
+  SIM_REQUEST(NResult, "DLLInitializeLogin", initialize(key, user, password, state, 1));
 }
 
 PDLL_API NResult DLLInitializeMarketLogin(const char16_t *key, const char16_t *user, const char16_t *password,
@@ -666,7 +676,7 @@ PDLL_API NResult DLLInitializeMarketLogin(const char16_t *key, const char16_t *u
                                           TUnusedCallback tinyBook) {
   (void)newTrade, (void)newDaily, (void)priceBook, (void)offerBook, (void)historyTrade, (void)progress;
   (void)tinyBook;
-  return initialize("DLLInitializeMarketLogin", key, user, password, state, 0);
+  SIM_REQUEST(NResult, "DLLInitializeMarketLogin", initialize(key, user, password, state, 0));
 }
 
 static void clear_all_callbacks(void) {
@@ -767,9 +777,13 @@ static int resolve_subscription(const char16_t *ticker, const char16_t *exchange
   return -1;
 }
 
+static NResult request_SubscribeTicker(const char16_t *ticker, const char16_t *exchange);
+
 PDLL_API NResult SubscribeTicker(const char16_t *ticker, const char16_t *exchange) {
-  NResult code;
-  if (sim_request("SubscribeTicker", &code)) return code;
+  SIM_REQUEST(NResult, "SubscribeTicker", request_SubscribeTicker(ticker, exchange));
+}
+
+static NResult request_SubscribeTicker(const char16_t *ticker, const char16_t *exchange) {
   if (!ticker || !exchange || !*ticker || !*exchange) return NL_INVALID_ARGS;
   pthread_mutex_lock(&g_mu);
   NResult r = NL_OK;
@@ -789,9 +803,13 @@ PDLL_API NResult SubscribeTicker(const char16_t *ticker, const char16_t *exchang
   return r;
 }
 
+static NResult request_UnsubscribeTicker(const char16_t *ticker, const char16_t *exchange);
+
 PDLL_API NResult UnsubscribeTicker(const char16_t *ticker, const char16_t *exchange) {
-  NResult code;
-  if (sim_request("UnsubscribeTicker", &code)) return code;
+  SIM_REQUEST(NResult, "UnsubscribeTicker", request_UnsubscribeTicker(ticker, exchange));
+}
+
+static NResult request_UnsubscribeTicker(const char16_t *ticker, const char16_t *exchange) {
   if (!ticker || !exchange || !*ticker || !*exchange) return NL_INVALID_ARGS;
   pthread_mutex_lock(&g_mu);
   NResult r = NL_OK;
@@ -806,9 +824,13 @@ PDLL_API NResult UnsubscribeTicker(const char16_t *ticker, const char16_t *excha
   return r;
 }
 
+static NResult request_SubscribePriceDepth(const TConnectorAssetIdentifier *a);
+
 PDLL_API NResult SubscribePriceDepth(const TConnectorAssetIdentifier *a) {
-  NResult code;
-  if (sim_request("SubscribePriceDepth", &code)) return code;
+  SIM_REQUEST(NResult, "SubscribePriceDepth", request_SubscribePriceDepth(a));
+}
+
+static NResult request_SubscribePriceDepth(const TConnectorAssetIdentifier *a) {
   if (!a || !a->Ticker || !a->Exchange || !*a->Ticker || !*a->Exchange) return NL_INVALID_ARGS;
   if (a->Version != 0) return NL_VERSION_NOT_SUPPORTED;
   pthread_mutex_lock(&g_mu);
@@ -832,9 +854,13 @@ PDLL_API NResult SubscribePriceDepth(const TConnectorAssetIdentifier *a) {
   return r;
 }
 
+static NResult request_UnsubscribePriceDepth(const TConnectorAssetIdentifier *a);
+
 PDLL_API NResult UnsubscribePriceDepth(const TConnectorAssetIdentifier *a) {
-  NResult code;
-  if (sim_request("UnsubscribePriceDepth", &code)) return code;
+  SIM_REQUEST(NResult, "UnsubscribePriceDepth", request_UnsubscribePriceDepth(a));
+}
+
+static NResult request_UnsubscribePriceDepth(const TConnectorAssetIdentifier *a) {
   if (!a || !a->Ticker || !a->Exchange || !*a->Ticker || !*a->Exchange) return NL_INVALID_ARGS;
   if (a->Version != 0) return NL_VERSION_NOT_SUPPORTED;
   pthread_mutex_lock(&g_mu);

@@ -110,6 +110,20 @@ static void refill(int i, int s, int k) {
   g_book[i].side[s][k] = random_level(i, k, g_book[i].side[s][k].ticks);
 }
 
+/* Takes `qty` from a level: what stays is rounded down to whole lots; an emptied level is replenished at the
+   same price (hidden size), so both sides keep their BOOK_LEVELS levels. */
+static void consume(int i, int s, int k, int64_t qty) {
+  Level *lv = &g_book[i].side[s][k];
+  int64_t lots = (lv->qty - qty) / SPECS[i].lot;
+  if (lots < 1) {
+    refill(i, s, k);
+    return;
+  }
+  lv->qty = lots * SPECS[i].lot;
+  if (lv->count > 1) lv->count--;
+  if ((int64_t)lv->count > lots) lv->count = (uint32_t)lots;
+}
+
 void book_on_trade(int i, int64_t ticks, uint8_t type, int64_t qty) {
   Book *b = &g_book[i];
   int64_t bid = b->n[0] ? b->side[0][0].ticks : ticks - 1, ask = b->n[1] ? b->side[1][0].ticks : ticks + 1;
@@ -123,17 +137,7 @@ void book_on_trade(int i, int64_t ticks, uint8_t type, int64_t qty) {
   rebuild(i, bid, ask);
   /* the aggressor took liquidity at the traded level; an emptied level is replenished (hidden size) */
   int s = type == 2 ? 1 : type == 3 ? 0 : -1;
-  if (s >= 0 && b->n[s] > 0 && b->side[s][0].ticks == ticks) {
-    Level *lv = &b->side[s][0];
-    lv->qty -= qty;
-    if (lv->qty <= 0) {
-      refill(i, s, 0);
-    } else {
-      int64_t lots = lv->qty / SPECS[i].lot;
-      if (lots < 1) lv->qty = SPECS[i].lot, lots = 1;
-      if ((int64_t)lv->count > lots) lv->count = (uint32_t)lots;
-    }
-  }
+  if (s >= 0 && b->n[s] > 0 && b->side[s][0].ticks == ticks) consume(i, s, 0, qty);
   /* and some other participant changed an order somewhere */
   double u_edit = next_unit(b->rng), u_side = next_unit(b->rng), u_level = next_unit(b->rng);
   if (u_edit < 0.5) {
@@ -169,8 +173,7 @@ int book_sweep(int i, int side, int64_t qty, double *prices, int64_t *qtys, int 
       qtys[fills - 1] += take; /* more levels than the caller can list: the rest at the last listed price */
     }
     qty -= take;
-    if (take >= lv->qty) refill(i, side, k);
-    else lv->qty -= take, lv->count = lv->count > 1 ? lv->count - 1 : 1;
+    consume(i, side, k, take);
   }
   return fills;
 }

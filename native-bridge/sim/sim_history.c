@@ -265,10 +265,16 @@ void hist_process(Event *ev) {
   if (sim_enqueue(next) != NL_OK) free(h);
 }
 
+static NResult request_GetHistoryTrades(const char16_t *ticker, const char16_t *exchange, const char16_t *start,
+                                  const char16_t *end);
+
 PDLL_API NResult GetHistoryTrades(const char16_t *ticker, const char16_t *exchange, const char16_t *start,
                                   const char16_t *end) {
-  NResult code;
-  if (sim_request("GetHistoryTrades", &code)) return code;
+  SIM_REQUEST(NResult, "GetHistoryTrades", request_GetHistoryTrades(ticker, exchange, start, end));
+}
+
+static NResult request_GetHistoryTrades(const char16_t *ticker, const char16_t *exchange, const char16_t *start,
+                                  const char16_t *end) {
   int64_t start_ms, end_ms;
   if (!ticker || !exchange || !*ticker || !*exchange) return NL_INVALID_ARGS;
   if (!parse_date(start, 0, &start_ms) || !parse_date(end, 1, &end_ms)) return NL_INVALID_ARGS;

@@ -174,9 +174,27 @@ int64_t ticks_of(int i, double price);
 void sim_cb_begin(void);
 void sim_cb_end(void);
 
-/* Reentrancy detector and injected failures: every request export calls sim_request(name, &code) first; a
-   non-zero return means "return `code` now". */
-int sim_request(const char *fn, NResult *code);
+/* Reentrancy detector (§12.3) and injected failures, wrapped around every request export by SIM_REQUEST. A
+   request counts as reentrant when it is made on the dispatcher thread during a callback, or when it begins and
+   ends inside one and the same callback (what a koffi JS callback calling back into the DLL looks like: the
+   dispatcher stays parked in the callback until the JS returns). A request from another thread that merely
+   overlaps a callback (a worker's async call, the main thread while the dispatcher is in a C shim callback) is
+   not counted. */
+typedef struct {
+  int inside;
+  uint64_t seq;
+} ReqScope;
+int sim_request_begin(const char *fn, NResult *code, ReqScope *scope); /* non-zero: return `code` now */
+void sim_request_end(const ReqScope *scope);
+#define SIM_REQUEST(T, name, call)                                 \
+  do {                                                             \
+    ReqScope scope_;                                               \
+    NResult code_;                                                 \
+    if (sim_request_begin(name, &code_, &scope_)) return (T)code_; \
+    T result_ = (call);                                            \
+    sim_request_end(&scope_);                                      \
+    return result_;                                                \
+  } while (0)
 /* The same for exports that are not requests (accessors): only injected failures. */
 int sim_injected(const char *fn, NResult *code);
 

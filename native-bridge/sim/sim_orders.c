@@ -587,9 +587,13 @@ static int64_t create_order(int acc, int i, uint8_t side, uint8_t type, double p
   return o->local_id;
 }
 
+static int64_t request_SendOrder(const TConnectorSendOrder *s);
+
 PDLL_API int64_t SendOrder(const TConnectorSendOrder *s) {
-  NResult code;
-  if (sim_request("SendOrder", &code)) return code;
+  SIM_REQUEST(int64_t, "SendOrder", request_SendOrder(s));
+}
+
+static int64_t request_SendOrder(const TConnectorSendOrder *s) {
   pthread_mutex_lock(&g_mu);
   int64_t r = routing_ready();
   int acc = -1, i = -1;
@@ -644,9 +648,13 @@ static NResult request_cancel(int idx) {
   return r == NL_OK ? schedule(idx, OA_CANCEL_DONE, now + g_knobs.ack_delay_us, token, 0, 0, 0) : r;
 }
 
+static NResult request_SendChangeOrderV2(const TConnectorChangeOrder *c);
+
 PDLL_API NResult SendChangeOrderV2(const TConnectorChangeOrder *c) {
-  NResult code;
-  if (sim_request("SendChangeOrderV2", &code)) return code;
+  SIM_REQUEST(NResult, "SendChangeOrderV2", request_SendChangeOrderV2(c));
+}
+
+static NResult request_SendChangeOrderV2(const TConnectorChangeOrder *c) {
   pthread_mutex_lock(&g_mu);
   NResult r = routing_ready();
   if (r != NL_OK) goto out;
@@ -677,9 +685,13 @@ out:
   return r;
 }
 
+static NResult request_SendCancelOrderV2(const TConnectorCancelOrder *c);
+
 PDLL_API NResult SendCancelOrderV2(const TConnectorCancelOrder *c) {
-  NResult code;
-  if (sim_request("SendCancelOrderV2", &code)) return code;
+  SIM_REQUEST(NResult, "SendCancelOrderV2", request_SendCancelOrderV2(c));
+}
+
+static NResult request_SendCancelOrderV2(const TConnectorCancelOrder *c) {
   pthread_mutex_lock(&g_mu);
   NResult r = routing_ready();
   if (r == NL_OK && !c) r = NL_INVALID_ARGS;
@@ -700,9 +712,13 @@ static NResult cancel_matching(int acc, int i) {
   return r;
 }
 
+static NResult request_SendCancelOrdersV2(const TConnectorCancelOrders *c);
+
 PDLL_API NResult SendCancelOrdersV2(const TConnectorCancelOrders *c) {
-  NResult code;
-  if (sim_request("SendCancelOrdersV2", &code)) return code;
+  SIM_REQUEST(NResult, "SendCancelOrdersV2", request_SendCancelOrdersV2(c));
+}
+
+static NResult request_SendCancelOrdersV2(const TConnectorCancelOrders *c) {
   pthread_mutex_lock(&g_mu);
   int acc = -1, i = -1;
   NResult r = routing_ready();
@@ -715,9 +731,13 @@ PDLL_API NResult SendCancelOrdersV2(const TConnectorCancelOrders *c) {
   return r;
 }
 
+static NResult request_SendCancelAllOrdersV2(const TConnectorCancelAllOrders *c);
+
 PDLL_API NResult SendCancelAllOrdersV2(const TConnectorCancelAllOrders *c) {
-  NResult code;
-  if (sim_request("SendCancelAllOrdersV2", &code)) return code;
+  SIM_REQUEST(NResult, "SendCancelAllOrdersV2", request_SendCancelAllOrdersV2(c));
+}
+
+static NResult request_SendCancelAllOrdersV2(const TConnectorCancelAllOrders *c) {
   pthread_mutex_lock(&g_mu);
   int acc = -1;
   NResult r = routing_ready();
@@ -729,9 +749,13 @@ PDLL_API NResult SendCancelAllOrdersV2(const TConnectorCancelAllOrders *c) {
   return r;
 }
 
+static int64_t request_SendZeroPositionV2(const TConnectorZeroPosition *z);
+
 PDLL_API int64_t SendZeroPositionV2(const TConnectorZeroPosition *z) {
-  NResult code;
-  if (sim_request("SendZeroPositionV2", &code)) return code;
+  SIM_REQUEST(int64_t, "SendZeroPositionV2", request_SendZeroPositionV2(z));
+}
+
+static int64_t request_SendZeroPositionV2(const TConnectorZeroPosition *z) {
   pthread_mutex_lock(&g_mu);
   int acc = -1, i = -1;
   int64_t r = routing_ready();

@@ -250,24 +250,32 @@ class ProfitMarketDataClient implements MarketDataClient {
   }
 
   async subscribe(symbol: string, exchange: string): Promise<void> {
+    this.want(this.desired, symbol, exchange, (ref) => this.session.subscribe(ref.symbol, ref.exchange));
+  }
+
+  async unsubscribe(symbol: string, exchange: string): Promise<void> {
+    this.unwant(this.desired, symbol, exchange, (ref) => this.session.unsubscribe(ref.symbol, ref.exchange));
+  }
+
+  /** Remembers the subscription (re-issued after every reconnect) and issues it now if the feed is up. */
+  private want(desired: Map<string, InstrumentRef>, symbol: string, exchange: string, issue: (ref: InstrumentRef) => void): void {
     const ref = normalize(symbol, exchange);
     this.assertNotStopped();
     const key = keyOf(ref.symbol, ref.exchange);
-    this.desired.set(key, ref);
+    desired.set(key, ref);
     if (!isMarketReady(this.connection)) return;
     try {
-      this.session.subscribe(ref.symbol, ref.exchange);
+      issue(ref);
     } catch (err) {
-      this.desired.delete(key);
+      desired.delete(key);
       throw err;
     }
   }
 
-  async unsubscribe(symbol: string, exchange: string): Promise<void> {
+  private unwant(desired: Map<string, InstrumentRef>, symbol: string, exchange: string, cancel: (ref: InstrumentRef) => void): void {
     const ref = normalize(symbol, exchange);
     this.assertNotStopped();
-    this.desired.delete(keyOf(ref.symbol, ref.exchange));
-    if (isMarketReady(this.connection)) this.session.unsubscribe(ref.symbol, ref.exchange);
+    if (desired.delete(keyOf(ref.symbol, ref.exchange)) && isMarketReady(this.connection)) cancel(ref);
   }
 
   onTrade(listener: (trade: BridgeTrade, callbackAtNs: bigint) => void): () => void {
@@ -275,27 +283,14 @@ class ProfitMarketDataClient implements MarketDataClient {
   }
 
   async subscribeBook(symbol: string, exchange: string): Promise<void> {
-    const ref = normalize(symbol, exchange);
-    this.assertNotStopped();
     if (this.tradePath !== 'shim') {
       throw new BridgeError('BRIDGE_LIBRARY_UNAVAILABLE', 'Books are read by the callback shim; it is not in use (PROFIT_TRADE_CALLBACKS=direct)');
     }
-    const key = keyOf(ref.symbol, ref.exchange);
-    this.desiredBooks.set(key, ref);
-    if (!isMarketReady(this.connection)) return;
-    try {
-      this.session.subscribeBook(ref.symbol, ref.exchange);
-    } catch (err) {
-      this.desiredBooks.delete(key);
-      throw err;
-    }
+    this.want(this.desiredBooks, symbol, exchange, (ref) => this.session.subscribeBook(ref.symbol, ref.exchange));
   }
 
   async unsubscribeBook(symbol: string, exchange: string): Promise<void> {
-    const ref = normalize(symbol, exchange);
-    this.assertNotStopped();
-    if (!this.desiredBooks.delete(keyOf(ref.symbol, ref.exchange))) return;
-    if (isMarketReady(this.connection)) this.session.unsubscribeBook(ref.symbol, ref.exchange);
+    this.unwant(this.desiredBooks, symbol, exchange, (ref) => this.session.unsubscribeBook(ref.symbol, ref.exchange));
   }
 
   onBook(listener: (book: BridgeBook) => void): () => void {
