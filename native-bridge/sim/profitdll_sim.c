@@ -563,6 +563,25 @@ static void init_conds(void) {
   pthread_cond_init(&g_idle, NULL);
 }
 
+/*
+ * The exchange numbers trades per instrument and day, not per DLL session: on the wall clock a new session of
+ * the same process (a re-login after an outage) continues the walk and the numbering. The virtual clock starts
+ * every session afresh so a seed replays byte for byte.
+ */
+static void reset_instruments(void);
+static int g_instr_kept;
+static uint64_t g_instr_seed;
+
+static void start_instruments(void) {
+  if (g_instr_kept && !g_session.virtual_clock && g_instr_seed == g_session.seed) {
+    drop_subscriptions();
+    return;
+  }
+  reset_instruments();
+  g_instr_kept = !g_session.virtual_clock;
+  g_instr_seed = g_session.seed;
+}
+
 static void reset_instruments(void) {
   for (int i = 0; i < N_INSTRUMENTS; i++) {
     Instrument *in = &g_instr[i];
@@ -641,7 +660,7 @@ static NResult initialize(const char16_t *key, const char16_t *user, const char1
   g_epoch_us = g_session.virtual_clock ? VIRTUAL_EPOCH_US : clock_us(CLOCK_REALTIME);
   g_state_cb = state;
   seed_stream(g_jitter_rng, g_session.seed ^ UINT64_C(0x6a177e5a11ce0001));
-  reset_instruments();
+  start_instruments();
   book_reset_all();
   orders_session_start();
   NResult r = schedule_startup();
@@ -1104,6 +1123,7 @@ PDLL_API NResult Sim_Reset(void) {
     atomic_store(&g_fail_armed, 0);
     orders_reset_knobs();
     clear_all_callbacks();
+    g_instr_kept = 0;
     r = NL_OK;
   }
   pthread_mutex_unlock(&g_mu);

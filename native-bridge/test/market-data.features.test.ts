@@ -43,8 +43,11 @@ describe('books, history and reconnects over the simulator', () => {
     md.onHistoryTrade((trade, last) => trades.push({ trade, last }));
     md.onHistoryProgress((p) => progress.push(p.progress));
     await md.start();
-    const to = new Date(Date.now() - 24 * 3600 * 1000);
-    const from = new Date(to.getTime() - 2 * 24 * 3600 * 1000);
+    // the latest weekday session that ended at least a day ago: 10:00–18:00 São Paulo is 13:00–21:00 UTC
+    const day = new Date(Date.now() - 24 * 3600 * 1000);
+    while (day.getUTCDay() === 0 || day.getUTCDay() === 6) day.setUTCDate(day.getUTCDate() - 1);
+    const from = new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate() - 1, 12));
+    const to = new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), 22));
     md.requestHistory('PETR4', 'B', from, to);
     await waitFor(() => trades.some((t) => t.last), 'the last history trade', 20_000);
     expect(trades.length).toBeGreaterThan(100);
@@ -83,6 +86,9 @@ describe('books, history and reconnects over the simulator', () => {
     expect(states[states.length - 1]).toBe('CONNECTED');
     const keys = trades.map((t) => `${t.time.slice(0, 10)}#${t.tradeNumber}`);
     expect(new Set(keys).size).toBe(keys.length);
+    // the exchange's numbering goes on across the re-login: nothing was mistaken for a duplicate
+    expect(trades[beforeOutage].tradeNumber).toBeGreaterThan(trades[beforeOutage - 1].tradeNumber);
+    expect(md.stats().duplicatesDropped).toBe(0);
     expect(md.stats().nextReconnectInMs).toBeNull();
   });
 });
