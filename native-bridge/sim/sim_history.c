@@ -53,21 +53,13 @@ void hist_clear_callbacks(void) {
   g_change_state_cb = NULL;
 }
 
-#define SETTER(name, type, var)    \
-  PDLL_API NResult name(type cb) { \
-    pthread_mutex_lock(&g_mu);     \
-    var = cb;                      \
-    pthread_mutex_unlock(&g_mu);   \
-    return NL_OK;                  \
-  }
-
-SETTER(SetHistoryTradeCallbackV2, TConnectorTradeCallback, g_hist_trade_cb)
-SETTER(SetSerieProgressCallback, TProgressCallback, g_progress_cb)
-SETTER(SetDailyCallback, TNewDailyCallback, g_daily_cb)
+SIM_CALLBACK_SETTER(SetHistoryTradeCallbackV2, TConnectorTradeCallback, g_hist_trade_cb)
+SIM_CALLBACK_SETTER(SetSerieProgressCallback, TProgressCallback, g_progress_cb)
+SIM_CALLBACK_SETTER(SetDailyCallback, TNewDailyCallback, g_daily_cb)
 /* Stored only: the simulator has no auction phase, no tiny-book or ticker-state feed. */
-SETTER(SetTinyBookCallback, TTinyBookCallback, g_tiny_book_cb)
-SETTER(SetTheoreticalPriceCallback, TTheoreticalPriceCallback, g_theoretical_cb)
-SETTER(SetChangeStateTickerCallback, TChangeStateTicker, g_change_state_cb)
+SIM_CALLBACK_SETTER(SetTinyBookCallback, TTinyBookCallback, g_tiny_book_cb)
+SIM_CALLBACK_SETTER(SetTheoreticalPriceCallback, TTheoreticalPriceCallback, g_theoretical_cb)
+SIM_CALLBACK_SETTER(SetChangeStateTickerCallback, TChangeStateTicker, g_change_state_cb)
 
 /* ---------------------------------------------------------------- dates */
 

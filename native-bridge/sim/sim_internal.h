@@ -232,4 +232,13 @@ void orders_reset_knobs(void);
 void market_clear_callbacks(void);
 void sim_restart_depth_chain(int i); /* dispatcher: tick chain for a depth subscription after a reconnect */
 
+/* A Set*Callback export: stores the callback under g_mu (the dispatcher reads it under the same lock). */
+#define SIM_CALLBACK_SETTER(name, type, var) \
+  PDLL_API NResult name(type cb) {           \
+    pthread_mutex_lock(&g_mu);               \
+    var = cb;                                \
+    pthread_mutex_unlock(&g_mu);             \
+    return NL_OK;                            \
+  }
+
 #endif

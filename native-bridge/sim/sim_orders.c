@@ -96,21 +96,13 @@ void orders_clear_callbacks(void) {
   g_sub_account_list_cb = NULL;
 }
 
-#define SETTER(name, type, var)    \
-  PDLL_API NResult name(type cb) { \
-    pthread_mutex_lock(&g_mu);     \
-    var = cb;                      \
-    pthread_mutex_unlock(&g_mu);   \
-    return NL_OK;                  \
-  }
+SIM_CALLBACK_SETTER(SetOrderCallback, TConnectorOrderCallback, g_order_cb)
+SIM_CALLBACK_SETTER(SetOrderHistoryCallback, TConnectorAccountCallback, g_order_history_cb)
+SIM_CALLBACK_SETTER(SetAssetPositionListCallback, TConnectorAssetPositionListCallback, g_position_cb)
+SIM_CALLBACK_SETTER(SetBrokerAccountListChangedCallback, TConnectorBrokerAccountListCallback, g_account_list_cb)
+SIM_CALLBACK_SETTER(SetBrokerSubAccountListChangedCallback, TConnectorBrokerSubAccountListCallback, g_sub_account_list_cb)
 
-SETTER(SetOrderCallback, TConnectorOrderCallback, g_order_cb)
-SETTER(SetOrderHistoryCallback, TConnectorAccountCallback, g_order_history_cb)
-SETTER(SetAssetPositionListCallback, TConnectorAssetPositionListCallback, g_position_cb)
-SETTER(SetBrokerAccountListChangedCallback, TConnectorBrokerAccountListCallback, g_account_list_cb)
-SETTER(SetBrokerSubAccountListChangedCallback, TConnectorBrokerSubAccountListCallback, g_sub_account_list_cb)
-
-#define FLAG_SETTER(name, field)           \
+#define FLAG_SIM_CALLBACK_SETTER(name, field)           \
   PDLL_API NResult name(int32_t enabled) { \
     pthread_mutex_lock(&g_mu);             \
     g_knobs.field = enabled != 0;          \
@@ -118,9 +110,9 @@ SETTER(SetBrokerSubAccountListChangedCallback, TConnectorBrokerSubAccountListCal
     return NL_OK;                          \
   }
 
-FLAG_SETTER(SetEnabledHistOrder, hist_order_enabled)
-FLAG_SETTER(SetDayTrade, day_trade)
-FLAG_SETTER(SetEnabledLogToDebug, log_to_debug)
+FLAG_SIM_CALLBACK_SETTER(SetEnabledHistOrder, hist_order_enabled)
+FLAG_SIM_CALLBACK_SETTER(SetDayTrade, day_trade)
+FLAG_SIM_CALLBACK_SETTER(SetEnabledLogToDebug, log_to_debug)
 
 /* ---------------------------------------------------------------- session */
 
