@@ -89,6 +89,20 @@ describe('bridge subgraph schema', () => {
     expect(publisher.stats().published).toBe(client.stats().tradesReceived);
   });
 
+  it('publishes the DLL’s daily aggregate of a subscribed symbol a few times a second', async () => {
+    const dailies: Array<{ symbol: string; open: string; high: string; low: string; close: string; trades: number }> = [];
+    await bus.subscribe<(typeof dailies)[number]>('market.daily.PETR4', (daily) => void dailies.push(daily));
+    await advance(5_000);
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(dailies.length).toBeGreaterThan(0);
+    const last = dailies[dailies.length - 1];
+    expect(last.symbol).toBe('PETR4');
+    expect([last.open, last.high, last.low, last.close].every((p) => /^\d+\.\d{2}$/.test(p))).toBe(true);
+    expect(Number(last.high)).toBeGreaterThanOrEqual(Math.max(Number(last.close), Number(last.low), Number(last.open)));
+    expect(Number(last.low)).toBeLessThanOrEqual(Math.min(Number(last.close), Number(last.open)));
+    expect(last.trades).toBeGreaterThan(0);
+  });
+
   it('lets only an admin change subscriptions, and changes nothing on bad input', async () => {
     const mutation = 'mutation($s: [BridgeSymbolInput!]!) { subscribeSymbols(symbols: $s, book: true) { subscriptions { symbol exchange book } } }';
     const vale = { s: [{ symbol: 'vale3', exchange: 'b' }] };

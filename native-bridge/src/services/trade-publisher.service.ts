@@ -1,5 +1,5 @@
 import type { EventBus, Logger } from '@b3/kit';
-import type { BridgeBook, BridgeTrade, MarketDataClient } from '../index';
+import type { BridgeBook, BridgeDaily, BridgeTrade, MarketDataClient } from '../index';
 
 /**
  * Topic per symbol so consumers can take one instrument or all (`market.trades.*`). A message carries the
@@ -11,6 +11,10 @@ export const tradeTopic = (symbol: string): string => `market.trades.${symbol}`;
 const MAX_TRADES_PER_MESSAGE = 500;
 /** Latest price-depth book of a symbol (conflated: each message replaces the previous). */
 export const bookTopic = (symbol: string): string => `market.book.${symbol}`;
+/** The DLL's daily aggregate of a symbol (open/high/low/close, volume, trades), at most every DAILY_EVERY_MS. */
+export const dailyTopic = (symbol: string): string => `market.daily.${symbol}`;
+/** The DLL updates the daily aggregate on every trade; consumers need it a few times a second at most. */
+const DAILY_EVERY_MS = 250;
 
 /**
  * Moves trades from the DLL to the bus. The bridge only translates: prices arrive here already
@@ -26,6 +30,9 @@ export class TradePublisher {
   /** Trades of the batch of DLL events being handled, per symbol, published together once it is handled. */
   private batches = new Map<string, BridgeTrade[]>();
   private flushScheduled = false;
+  /** Latest daily aggregate per symbol not yet published. */
+  private dailies = new Map<string, BridgeDaily>();
+  private dailyTimer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly client: MarketDataClient,
@@ -37,7 +44,10 @@ export class TradePublisher {
     this.stopListening = [
       this.client.onTrade((trade) => this.batch(trade)),
       this.client.onBook((book) => this.publish(bookTopic(book.symbol), book, () => void this.booksPublished++)),
+      this.client.onDaily((daily) => void this.dailies.set(daily.symbol, daily)),
     ];
+    this.dailyTimer = setInterval(() => this.flushDailies(), DAILY_EVERY_MS);
+    this.dailyTimer.unref();
     await this.client.start();
     await this.subscribe(symbols, false);
   }
@@ -82,7 +92,13 @@ export class TradePublisher {
     }
   }
 
-  private publish(topic: string, message: BridgeTrade[] | BridgeBook, count: () => void): void {
+  private flushDailies(): void {
+    const dailies = this.dailies;
+    this.dailies = new Map();
+    for (const [symbol, daily] of dailies) this.publish(dailyTopic(symbol), daily, () => undefined);
+  }
+
+  private publish(topic: string, message: BridgeTrade[] | BridgeBook | BridgeDaily, count: () => void): void {
     this.bus.publish(topic, message).then(
       count,
       (error: unknown) => {
@@ -98,6 +114,8 @@ export class TradePublisher {
 
   async stop(): Promise<void> {
     for (const stop of this.stopListening.splice(0)) stop();
+    if (this.dailyTimer) clearInterval(this.dailyTimer);
+    this.dailyTimer = null;
     await this.client.stop();
     this.flush(); // what the last drain delivered still goes out
 
