@@ -389,6 +389,10 @@ typedef void(PDLL_CALL *TNewDailyCallback)(const TAssetIDRec *rAssetID, const ch
                                            double dMinLimit, double dVolBuyer, double dVolSeller, int32_t nQtd,
                                            int32_t nNegocios, int32_t nContratosOpen, int32_t nQtdBuyer,
                                            int32_t nQtdSeller, int32_t nNegBuyer, int32_t nNegSeller);
+/* Legacy V1 trades (init slot 8 / SetTradeCallback): for DLLs without SetTradeCallbackV2. bEdit is a WideChar. */
+typedef void(PDLL_CALL *TNewTradeCallback)(const TAssetIDRec *rAssetID, const char16_t *pwcDate, uint32_t nTradeNumber,
+                                           double dPrice, double dVol, int32_t nQtd, int32_t nBuyAgent,
+                                           int32_t nSellAgent, int32_t nTradeType, uint16_t bEdit);
 typedef void(PDLL_CALL *TProgressCallback)(const TAssetIDRec *rAssetID, int32_t nProgress);
 typedef void(PDLL_CALL *TTheoreticalPriceCallback)(const TAssetIDRec *rAssetID, double dTheoreticalPrice, int64_t nTheoreticalQtd);
 typedef void(PDLL_CALL *TTinyBookCallback)(const TAssetIDRec *rAssetID, double dPrice, int32_t nQtd, int32_t nSide);

@@ -367,14 +367,31 @@ static void deliver_state_now(int32_t type, int32_t result) {
 }
 
 /* Called with g_mu held; releases it around the client's callback. */
+static TNewTradeCallback g_trade_v1_cb;
+
+SIM_CALLBACK_SETTER(SetTradeCallback, TNewTradeCallback, g_trade_v1_cb)
+
 static void deliver_trade(Instrument *in, uint32_t flags) {
   TConnectorTradeCallback cb = g_trade_cb;
-  if (!cb) return;
-  g_current_trade_valid = 1;
-  sim_cb_begin();
-  cb(&in->asset, &g_current_trade, flags);
-  sim_cb_end();
-  g_current_trade_valid = 0;
+  TNewTradeCallback v1 = g_trade_v1_cb;
+  if (!cb && !v1) return;
+  if (cb) {
+    g_current_trade_valid = 1;
+    sim_cb_begin();
+    cb(&in->asset, &g_current_trade, flags);
+    sim_cb_end();
+    g_current_trade_valid = 0;
+  }
+  if (v1) {
+    const TConnectorTrade *t = &g_current_trade;
+    TAssetIDRec rec = {.pwcTicker = in->ticker, .pwcBolsa = in->exchange, .nFeed = 0};
+    char16_t date[24];
+    sim_format_system_time(&t->TradeDate, date);
+    sim_cb_begin();
+    v1(&rec, date, t->TradeNumber, t->Price, t->Volume, (int32_t)t->Quantity, t->BuyAgent, t->SellAgent, t->TradeType,
+       (uint16_t)((flags & TC_IS_EDIT) ? 1 : 0));
+    sim_cb_end();
+  }
   g_stats.trades++;
 }
 
@@ -746,6 +763,7 @@ PDLL_API NResult DLLFinalize(void) {
 
 void market_clear_callbacks(void) {
   g_trade_cb = NULL;
+  g_trade_v1_cb = NULL;
   g_invalid_ticker_cb = NULL;
 }
 

@@ -175,7 +175,7 @@ PDLL_API NResult GetOrder(const char16_t *cl);
 PDLL_API NResult GetOrderProfitID(int64_t profitId);
 PDLL_API void *GetPosition(const char16_t *a, const char16_t *b, const char16_t *t, const char16_t *e);
 PDLL_API NResult GetAccount(void);
-PDLL_API NResult SetTradeCallback(const void *cb);
+PDLL_API NResult SetTradeCallback(TNewTradeCallback cb);
 PDLL_API NResult SetHistoryTradeCallback(const void *cb);
 PDLL_API NResult SetOfferBookCallback(const void *cb);
 PDLL_API NResult SetOfferBookCallbackV2(const void *cb);

@@ -146,7 +146,6 @@ PDLL_API NResult GetAccount(void) { return NL_NOT_FOUND; }
     (void)cb;                           \
     return NL_OK;                       \
   }
-STUB_SETTER(SetTradeCallback)
 STUB_SETTER(SetHistoryTradeCallback)
 STUB_SETTER(SetOfferBookCallback)
 STUB_SETTER(SetOfferBookCallbackV2)

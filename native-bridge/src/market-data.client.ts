@@ -207,7 +207,8 @@ class ProfitMarketDataClient implements MarketDataClient {
     if (opts.tradeCallbacks === 'shim' && !shimAvailable(shimPath)) {
       throw new BridgeError('BRIDGE_LIBRARY_UNAVAILABLE', `The trade callback shim is missing at ${shimPath}`, { shimPath });
     }
-    this.tradePath = opts.tradeCallbacks ?? (shimAvailable(shimPath) ? 'shim' : 'direct');
+    // without the V2 trade callback (DLL < 4.0.0.31) the shim has nothing to register: V1 JS callbacks
+    this.tradePath = !this.lib.SetTradeCallbackV2 ? 'direct' : (opts.tradeCallbacks ?? (shimAvailable(shimPath) ? 'shim' : 'direct'));
     this.ring = this.tradePath === 'shim' ? { shimPath, capacity: opts.ringCapacity ?? DEFAULT_RING_CAPACITY } : null;
     this.routing = opts.routing ?? false;
     this.reconnectPolicy = opts.reconnect ?? DEFAULT_RECONNECT;

@@ -25,6 +25,7 @@ import {
   TConnectorTradingAccountPosition,
   TConnectorZeroPosition,
   TheoreticalPriceCallback,
+  TradeCallbackV1,
   TradeCallbackV2,
   TSystemTime,
   type AccountIdentifier,
@@ -58,7 +59,9 @@ export interface ProfitLibrary {
     ) => number
   >;
   DLLFinalize: KoffiFunc<() => number>;
-  SetTradeCallbackV2: KoffiFunc<(cb: Callback) => number>;
+  /** Null on DLLs older than 4.0.0.31: trades then come through the V1 callback. */
+  SetTradeCallbackV2: KoffiFunc<(cb: Callback) => number> | null;
+  SetTradeCallback: KoffiFunc<(cb: Callback) => number>;
   SetInvalidTickerCallback: KoffiFunc<(cb: Callback) => number>;
   /** Accessor: the only call allowed inside the trade callback. Fills `trade` in place. */
   TranslateTrade: KoffiFunc<(pTrade: NativePointer, trade: ConnectorTrade) => number>;
@@ -127,6 +130,15 @@ export function resolveLibraryPath(explicit?: string): string {
 }
 
 const STD = '__stdcall';
+
+/** An export older DLL versions lack: null instead of failing the load. */
+function optional<T>(lib: LibraryHandle, bind: () => T): T | null {
+  try {
+    return bind();
+  } catch {
+    return null;
+  }
+}
 const cb = (proto: TypeObject) => koffi.pointer(proto);
 
 function bindSimulator(lib: LibraryHandle): SimulatorLibrary | null {
@@ -179,7 +191,8 @@ export function loadProfitLibrary(libraryPath: string): ProfitLibrary {
         'str16', 'str16', 'str16', cb(StateCallback), slot, slot, slot, slot, slot, slot, slot,
       ]),
       DLLFinalize: lib.func(STD, 'DLLFinalize', 'int32', []),
-      SetTradeCallbackV2: lib.func(STD, 'SetTradeCallbackV2', 'int32', [cb(TradeCallbackV2)]),
+      SetTradeCallbackV2: optional(lib, () => lib.func(STD, 'SetTradeCallbackV2', 'int32', [cb(TradeCallbackV2)])),
+      SetTradeCallback: lib.func(STD, 'SetTradeCallback', 'int32', [cb(TradeCallbackV1)]),
       SetInvalidTickerCallback: lib.func(STD, 'SetInvalidTickerCallback', 'int32', [cb(InvalidTickerCallback)]),
       TranslateTrade: lib.func(STD, 'TranslateTrade', 'int32', ['void *', koffi.inout(koffi.pointer(TConnectorTrade))]),
       SubscribeTicker: lib.func(STD, 'SubscribeTicker', 'int32', ['str16', 'str16']),

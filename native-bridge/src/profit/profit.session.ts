@@ -20,11 +20,12 @@ import {
   TAssetIDRec,
   TConnectorAssetIdentifier,
   TheoreticalPriceCallback,
+  TradeCallbackV1,
   TradeCallbackV2,
   type AssetIdentifier,
   type ConnectorTrade,
 } from './profit.types';
-import type { RawTrade } from './trade.mapper';
+import { parseDllDate, TC_IS_EDIT, type RawTrade } from './trade.mapper';
 import { TradeRing, type BookSnapshot, type DailySnapshot, type TradeRingStats } from './trade-ring';
 
 interface LegacyAsset {
@@ -193,7 +194,15 @@ export class ProfitSession {
     this.live = true;
     // finalize() may have been called while the DLL was logging in: then nothing more may start here
     if (!this.accepting) return;
-    if (this.ringOptions) {
+    if (!this.lib.SetTradeCallbackV2) {
+      // a DLL before 4.0.0.31: V1 trades, one JS callback each (the shim needs the V2 callback and TranslateTrade)
+      const tradeV1 = this.register(
+        (asset: NativePointer, date: string, number: number, price: number, volume: number, quantity: number, buyAgent: number, sellAgent: number, type: number, edit: number) =>
+          this.onTradeV1(asset, date, { number, price, volume, quantity, buyAgent, sellAgent, type, edit }),
+        TradeCallbackV1,
+      );
+      checkNative('SetTradeCallback', this.lib.SetTradeCallback(tradeV1));
+    } else if (this.ringOptions) {
       this.ring = TradeRing.install(this.ringOptions.shimPath, this.lib.path, this.ringOptions.capacity);
       this.drainTimer = setInterval(() => this.drainRing(), this.ringOptions.drainEveryMs ?? 1);
     } else {
@@ -256,6 +265,31 @@ export class ProfitSession {
     if (this.lib.TranslateTrade(pTrade, trade) < 0) return;
     const id = koffi.decode(asset, TConnectorAssetIdentifier) as AssetIdentifier;
     this.enqueue({ kind: 'trade', raw: { ticker: id.Ticker ?? '', exchange: id.Exchange ?? '', flags, trade, callbackAtNs: process.hrtime.bigint() } });
+  }
+
+  private onTradeV1(
+    asset: NativePointer,
+    date: string,
+    t: { number: number; price: number; volume: number; quantity: number; buyAgent: number; sellAgent: number; type: number; edit: number },
+  ): void {
+    this.callbacks++;
+    if (!this.accepting) return;
+    const tradeDate = parseDllDate(date);
+    if (!tradeDate) return; // nothing trustworthy to publish without its time
+    const id = koffi.decode(asset, TAssetIDRec) as LegacyAsset;
+    const trade: ConnectorTrade = {
+      Version: 0,
+      TradeDate: tradeDate,
+      TradeNumber: t.number,
+      Price: t.price,
+      Quantity: t.quantity,
+      Volume: t.volume,
+      BuyAgent: t.buyAgent,
+      SellAgent: t.sellAgent,
+      TradeType: t.type,
+    };
+    const flags = t.edit !== 0 ? TC_IS_EDIT : 0;
+    this.enqueue({ kind: 'trade', raw: { ticker: id.pwcTicker ?? '', exchange: id.pwcBolsa ?? '', flags, trade, callbackAtNs: process.hrtime.bigint() } });
   }
 
   private drainRing(): void {

@@ -479,3 +479,17 @@ export const ProgressCallback = named('TProgressCallback', () =>
 export const TheoreticalPriceCallback = named('TTheoreticalPriceCallback', () =>
   koffi.proto('__stdcall', 'TTheoreticalPriceCallback', 'void', [koffi.pointer(TAssetIDRec), 'double', 'int64']),
 );
+export const TradeCallbackV1 = named('TNewTradeCallback', () =>
+  koffi.proto('__stdcall', 'TNewTradeCallback', 'void', [
+    koffi.pointer(TAssetIDRec),
+    'str16',
+    'uint32',
+    'double',
+    'double',
+    'int32',
+    'int32',
+    'int32',
+    'int32',
+    'uint16',
+  ]),
+);

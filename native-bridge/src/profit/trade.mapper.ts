@@ -99,3 +99,16 @@ export function toBridgeTrade(raw: RawTrade, grid: TickGrid | undefined): Bridge
     isEdit: (raw.flags & TC_IS_EDIT) !== 0,
   };
 }
+
+const DLL_DATE = /^(\d{2})\/(\d{2})\/(\d{4}) (\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,3}))?$/;
+
+/** The legacy callbacks' `DD/MM/YYYY HH:mm:SS.ZZZ` (exchange local time, ABI.md §1.6); null when malformed. */
+export function parseDllDate(text: string): SystemTime | null {
+  const m = DLL_DATE.exec(text.trim());
+  if (!m) return null;
+  const [day, month, year, hour, minute, second] = m.slice(1, 7).map(Number);
+  const ms = m[7] ? Number(m[7].padEnd(3, '0')) : 0;
+  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return null;
+  const weekday = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
+  return { wYear: year, wMonth: month, wDayOfWeek: weekday, wDay: day, wHour: hour, wMinute: minute, wSecond: second, wMilliseconds: ms };
+}
