@@ -22,7 +22,7 @@ import {
 import { loadProfitLibrary, resolveLibraryPath, type ProfitLibrary } from './profit/profit.library';
 import { ProfitSession, type Credentials, type SessionEvent } from './profit/profit.session';
 import { SimulatorControls, simulatorUnavailable } from './profit/simulator.controls';
-import { formatPrice, tickGrid, toBridgeTrade, TC_LAST_PACKET, type RawTrade, type TickGrid } from './profit/trade.mapper';
+import { formatPrice, tickGrid, toBridgeTrade, toDllDateTime, TC_LAST_PACKET, type RawTrade, type TickGrid } from './profit/trade.mapper';
 import { defaultShimPath, shimAvailable, type BookSnapshot, type DailySnapshot, type TradeRingStats } from './profit/trade-ring';
 import { backoffDelay, DEFAULT_RECONNECT, type ReconnectPolicy } from './profit/reconnect-policy';
 import { TradeDedupe } from './profit/trade-dedupe';
@@ -151,24 +151,6 @@ function notify<T>(listeners: Set<(value: T) => void>, value: T): void {
   for (const listener of listeners) notifyOne(listener, value);
 }
 
-const SAO_PAULO_DATE_TIME = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'America/Sao_Paulo',
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
-
-/** GetHistoryTrades takes exchange-local `DD/MM/YYYY HH:mm:SS` (ABI.md §6.4, always the full form: §11 row 21). */
-export function toDllDateTime(instant: Date): string {
-  const p: Record<string, string> = {};
-  for (const part of SAO_PAULO_DATE_TIME.formatToParts(instant)) p[part.type] = part.value;
-  return `${p.day}/${p.month}/${p.year} ${p.hour}:${p.minute}:${p.second}`;
-}
-
 class ProfitMarketDataClient implements MarketDataClient {
   private readonly lib: ProfitLibrary;
   private session: ProfitSession;
@@ -194,7 +176,7 @@ class ProfitMarketDataClient implements MarketDataClient {
   private readonly progressListeners = new Set<(progress: HistoryProgress) => void>();
   private readonly desiredBooks = new Map<string, InstrumentRef>();
   private phase: 'idle' | 'started' | 'stopped' = 'idle';
-  private connection = initialConnectionState(false);
+  private connection: ConnectionState;
   private startWaiter: { resolve: () => void; reject: (err: BridgeError) => void } | null = null;
   private starting: Promise<void> | null = null;
   private stopping: Promise<void> | null = null;
@@ -226,7 +208,7 @@ class ProfitMarketDataClient implements MarketDataClient {
       ? new OrderRouter({
           requests: () => (this.phase === 'started' ? this.session.requests() : null),
           connection: () => this.connection,
-          grid: (symbol, exchange) => this.grids.get(keyOf(symbol, exchange)),
+          grid: (symbol, exchange) => this.gridOf(symbol, exchange),
         })
       : null;
   }
@@ -243,6 +225,11 @@ class ProfitMarketDataClient implements MarketDataClient {
 
   router(): OrderRouter | null {
     return this.orderRouter;
+  }
+
+  /** The instrument's tick grid for rendering DLL doubles; undefined for an instrument we were not told about. */
+  private gridOf(symbol: string, exchange: string): TickGrid | undefined {
+    return this.grids.get(keyOf(symbol, exchange));
   }
 
   start(): Promise<void> {
@@ -420,7 +407,7 @@ class ProfitMarketDataClient implements MarketDataClient {
           this.onInvalid({ symbol: event.ticker, exchange: event.exchange });
           break;
         case 'history-trade': {
-          const trade = toBridgeTrade(event.raw, this.grids.get(keyOf(event.raw.ticker, event.raw.exchange)));
+          const trade = toBridgeTrade(event.raw, this.gridOf(event.raw.ticker, event.raw.exchange));
           const last = (event.raw.flags & TC_LAST_PACKET) !== 0;
           for (const listener of this.historyListeners) notifyOne(listener, trade, last);
           break;
@@ -505,7 +492,7 @@ class ProfitMarketDataClient implements MarketDataClient {
     const old = this.session;
     this.session = this.newSession();
     const before = this.connection;
-    this.connection = { ...initialConnectionState(this.routing), login: 'PENDING' };
+    this.connection = initialConnectionState(this.routing);
     if (!sameState(before, this.connection)) notify(this.stateListeners, this.state());
     try {
       await old.finalize();
@@ -519,7 +506,7 @@ class ProfitMarketDataClient implements MarketDataClient {
   }
 
   private toBook(book: BookSnapshot): BridgeBook {
-    const grid = this.grids.get(keyOf(book.ticker, book.exchange));
+    const grid = this.gridOf(book.ticker, book.exchange);
     const level = (l: { price: number; quantity: number; orders: number }) => ({ price: formatPrice(l.price, grid), quantity: l.quantity, orders: l.orders });
     return {
       symbol: book.ticker,
@@ -533,7 +520,7 @@ class ProfitMarketDataClient implements MarketDataClient {
   }
 
   private toDaily(d: DailySnapshot): BridgeDaily {
-    const grid = this.grids.get(keyOf(d.ticker, d.exchange));
+    const grid = this.gridOf(d.ticker, d.exchange);
     const price = (p: number) => formatPrice(p, grid);
     return {
       symbol: d.ticker,
@@ -573,7 +560,7 @@ class ProfitMarketDataClient implements MarketDataClient {
 
   private onTradeEvent(raw: RawTrade): void {
     if (!this.dedupe.accept(raw)) return;
-    const trade = toBridgeTrade(raw, this.grids.get(keyOf(raw.ticker, raw.exchange)));
+    const trade = toBridgeTrade(raw, this.gridOf(raw.ticker, raw.exchange));
     this.tradesReceived++;
     const at = raw.callbackAtNs ?? process.hrtime.bigint();
     for (const listener of this.tradeListeners) notifyOne(listener, trade, at);

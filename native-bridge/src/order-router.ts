@@ -141,6 +141,16 @@ function decimalOrNull(value: string | null | undefined, field: string): number 
   return Number(value);
 }
 
+function positiveQuantity(quantity: number): number {
+  if (!Number.isSafeInteger(quantity) || quantity <= 0) throw invalid('quantity must be a positive integer', { quantity });
+  return quantity;
+}
+
+/** The DLL's doubles on the instrument's grid; its "no price" (-1 or 0) as null. */
+function priceOrNull(value: number, grid: TickGrid | undefined): string | null {
+  return value > 0 ? formatPrice(value, grid) : null;
+}
+
 function isoOrNull(t: SystemTime): string | null {
   return t.wYear > 0 ? saoPauloToUtcIso(t) : null;
 }
@@ -169,7 +179,7 @@ export class OrderRouter {
   send(input: RouteOrderInput): string {
     const price = decimalOrNull(input.price, 'price');
     const stopPrice = decimalOrNull(input.stopPrice, 'stopPrice');
-    if (!Number.isSafeInteger(input.quantity) || input.quantity <= 0) throw invalid('quantity must be a positive integer', { quantity: input.quantity });
+    positiveQuantity(input.quantity);
     if (input.type === 'MARKET' && (price !== null || stopPrice !== null)) throw invalid('a MARKET order has no price', { type: input.type });
     if (input.type !== 'MARKET' && price === null) throw invalid(`a ${input.type} order needs a price`, { type: input.type });
     if (input.type === 'STOP_LIMIT' && stopPrice === null) throw invalid('a STOP_LIMIT order needs a stopPrice', { type: input.type });
@@ -191,7 +201,7 @@ export class OrderRouter {
   }
 
   change(ref: OrderRef, change: { price?: string | null; stopPrice?: string | null; quantity: number }): void {
-    if (!Number.isSafeInteger(change.quantity) || change.quantity <= 0) throw invalid('quantity must be a positive integer', { quantity: change.quantity });
+    positiveQuantity(change.quantity);
     const price = decimalOrNull(change.price, 'price');
     const stopPrice = decimalOrNull(change.stopPrice, 'stopPrice');
     const lib = this.routable();
@@ -224,10 +234,10 @@ export class OrderRouter {
     if (instrument) {
       checkNative(
         'SendCancelOrdersV2',
-        lib.SendCancelOrdersV2({ Version: 0, AccountID: accountId(account), AssetID: assetId(instrument.symbol, instrument.exchange), Password: '' }),
+        lib.SendCancelOrdersV2({ Version: COMMAND_VERSION, AccountID: accountId(account), AssetID: assetId(instrument.symbol, instrument.exchange), Password: '' }),
       );
     } else {
-      checkNative('SendCancelAllOrdersV2', lib.SendCancelAllOrdersV2({ Version: 0, AccountID: accountId(account), Password: '' }));
+      checkNative('SendCancelAllOrdersV2', lib.SendCancelAllOrdersV2({ Version: COMMAND_VERSION, AccountID: accountId(account), Password: '' }));
     }
   }
 
@@ -350,7 +360,7 @@ export class OrderRouter {
 
   private toOrder(raw: RawOrder): BrokerOrder {
     const grid = this.deps.grid(raw.ticker, raw.exchange);
-    const price = (p: number) => (p > 0 ? formatPrice(p, grid) : null);
+    const price = (p: number) => priceOrNull(p, grid);
     return {
       localOrderId: raw.localOrderId.toString(),
       clOrderId: raw.clOrderId || null,
@@ -378,7 +388,7 @@ export class OrderRouter {
 
   private toPosition(account: AccountRef, symbol: string, exchange: string, p: TradingAccountPosition): BrokerPosition {
     const grid = this.deps.grid(symbol, exchange);
-    const price = (v: number) => (v > 0 ? formatPrice(v, grid) : null);
+    const price = (v: number) => priceOrNull(v, grid);
     const open = Number(p.OpenQuantity);
     return {
       account,

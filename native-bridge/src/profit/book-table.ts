@@ -1,4 +1,4 @@
-import { asciiAt, type ShimLibrary } from './shim-library';
+import { asciiAt, drainBatches, type ShimLibrary } from './shim-library';
 
 /**
  * Book snapshots from the shim's conflated table: the shim reads the top levels inside the DLL's depth
@@ -56,7 +56,7 @@ export class BookTable {
 
   constructor(
     private readonly shim: ShimLibrary,
-    private readonly batchSize = 64,
+    batchSize = 64,
   ) {
     this.batch = Buffer.alloc(SHIM_BOOK_LAYOUT.size * batchSize);
   }
@@ -64,15 +64,7 @@ export class BookTable {
   /** Every asset whose book changed since the last drain, at its latest snapshot, in the order they first changed. */
   drain(): BookSnapshot[] {
     const books: BookSnapshot[] = [];
-    // bounded by the table size, so a producer refilling it cannot keep this loop going
-    for (let taken = 0; taken < SHIM_BOOK_SLOTS; ) {
-      const count = this.shim.Shim_DrainBooks(this.batch, this.batchSize);
-      if (count <= 0) break;
-      taken += count;
-      const now = process.hrtime.bigint();
-      for (let i = 0; i < count; i++) books.push(this.decode(i * SHIM_BOOK_LAYOUT.size, now));
-      if (count < this.batchSize) break;
-    }
+    drainBatches(this.shim.Shim_DrainBooks, this.batch, SHIM_BOOK_LAYOUT.size, SHIM_BOOK_SLOTS, (offset, now) => books.push(this.decode(offset, now)));
     return books;
   }
 

@@ -1,4 +1,4 @@
-import { asciiAt, type ShimLibrary } from './shim-library';
+import { asciiAt, drainBatches, type ShimLibrary } from './shim-library';
 
 /**
  * Daily aggregates from the shim's conflated table: the DLL sends one after every trade; only the latest per
@@ -76,7 +76,7 @@ export class DailyTable {
 
   constructor(
     private readonly shim: ShimLibrary,
-    private readonly batchSize = 64,
+    batchSize = 64,
   ) {
     this.batch = Buffer.alloc(SHIM_DAILY_LAYOUT.size * batchSize);
   }
@@ -84,14 +84,7 @@ export class DailyTable {
   /** Every asset whose daily aggregate changed since the last drain, at its latest, in the order they first changed. */
   drain(): DailySnapshot[] {
     const dailies: DailySnapshot[] = [];
-    for (let taken = 0; taken < SHIM_DAILY_SLOTS; ) {
-      const count = this.shim.Shim_DrainDailies(this.batch, this.batchSize);
-      if (count <= 0) break;
-      taken += count;
-      const now = process.hrtime.bigint();
-      for (let i = 0; i < count; i++) dailies.push(this.decode(i * SHIM_DAILY_LAYOUT.size, now));
-      if (count < this.batchSize) break;
-    }
+    drainBatches(this.shim.Shim_DrainDailies, this.batch, SHIM_DAILY_LAYOUT.size, SHIM_DAILY_SLOTS, (offset, now) => dailies.push(this.decode(offset, now)));
     return dailies;
   }
 

@@ -28,9 +28,10 @@ import {
 import { parseDllDate, TC_IS_EDIT, type RawTrade } from './trade.mapper';
 import { TradeRing, type BookSnapshot, type DailySnapshot, type TradeRingStats } from './trade-ring';
 
-interface LegacyAsset {
-  pwcTicker: string | null;
-  pwcBolsa: string | null;
+/** The legacy packed identifier the progress, theoretical-price and V1 trade callbacks receive. */
+function decodeLegacyAsset(p: NativePointer): { ticker: string; exchange: string } {
+  const id = koffi.decode(p, TAssetIDRec) as { pwcTicker: string | null; pwcBolsa: string | null };
+  return { ticker: id.pwcTicker ?? '', exchange: id.pwcBolsa ?? '' };
 }
 
 export type SessionEvent =
@@ -175,13 +176,11 @@ export class ProfitSession {
     }, NoopCallback);
     const progress = this.register((asset: NativePointer, value: number) => {
       this.callbacks++;
-      const id = koffi.decode(asset, TAssetIDRec) as LegacyAsset;
-      this.enqueue({ kind: 'progress', ticker: id.pwcTicker ?? '', exchange: id.pwcBolsa ?? '', progress: value });
+      this.enqueue({ kind: 'progress', ...decodeLegacyAsset(asset), progress: value });
     }, ProgressCallback);
     const theoretical = this.register((asset: NativePointer, price: number, quantity: number | bigint) => {
       this.callbacks++;
-      const id = koffi.decode(asset, TAssetIDRec) as LegacyAsset;
-      this.enqueue({ kind: 'theoretical-price', ticker: id.pwcTicker ?? '', exchange: id.pwcBolsa ?? '', price, quantity: Number(quantity) });
+      this.enqueue({ kind: 'theoretical-price', ...decodeLegacyAsset(asset), price, quantity: Number(quantity) });
     }, TheoreticalPriceCallback);
 
     const result = routing
@@ -276,7 +275,6 @@ export class ProfitSession {
     if (!this.accepting) return;
     const tradeDate = parseDllDate(date);
     if (!tradeDate) return; // nothing trustworthy to publish without its time
-    const id = koffi.decode(asset, TAssetIDRec) as LegacyAsset;
     const trade: ConnectorTrade = {
       Version: 0,
       TradeDate: tradeDate,
@@ -289,32 +287,29 @@ export class ProfitSession {
       TradeType: t.type,
     };
     const flags = t.edit !== 0 ? TC_IS_EDIT : 0;
-    this.enqueue({ kind: 'trade', raw: { ticker: id.pwcTicker ?? '', exchange: id.pwcBolsa ?? '', flags, trade, callbackAtNs: process.hrtime.bigint() } });
+    this.enqueue({ kind: 'trade', raw: { ...decodeLegacyAsset(asset), flags, trade, callbackAtNs: process.hrtime.bigint() } });
   }
 
   private drainRing(): void {
     if (!this.ring || !this.accepting) return;
-    const drainedAt = process.hrtime.bigint();
-    for (const raw of this.ring.drain()) {
-      raw.callbackAtNs = drainedAt - BigInt(raw.waitedNs);
-      this.pending.push(raw.history ? { kind: 'history-trade', raw } : { kind: 'trade', raw });
-    }
+    for (const raw of this.ring.drain()) this.pending.push(raw.history ? { kind: 'history-trade', raw } : { kind: 'trade', raw });
     for (const book of this.ring.drainBooks()) this.pending.push({ kind: 'book', book });
     for (const daily of this.ring.drainDailies()) this.pending.push({ kind: 'daily', daily });
-    if (this.pending.length > 0 && !this.flushScheduled) {
-      this.flushScheduled = true;
-      setImmediate(() => this.flush());
-    }
+    if (this.pending.length > 0) this.scheduleFlush();
   }
 
   private enqueue(event: SessionEvent): void {
     if (!this.accepting) return;
     this.pending.push(event);
-    if (!this.flushScheduled) {
-      this.flushScheduled = true;
-      setImmediate(() => this.flush());
-    }
+    this.scheduleFlush();
   }
+
+  private scheduleFlush(): void {
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    setImmediate(() => this.flush());
+  }
+
 
   private async doFinalize(): Promise<void> {
     await this.initializing?.catch(() => undefined); // a rejected DLL init leaves `live` false

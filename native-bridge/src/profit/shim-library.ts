@@ -56,6 +56,29 @@ export function loadShim(shimPath: string): ShimLibrary {
   return bound;
 }
 
+/**
+ * Calls one of the shim's drain exports into `batch` (records of `recordSize` bytes) until it returns less than a
+ * full batch, handing each record's offset to `take` with the clock read after that batch. At most `limit`
+ * records per call: a producer refilling the ring or table as fast as we read cannot keep the event loop here.
+ */
+export function drainBatches(
+  drain: (out: Buffer, max: number) => number,
+  batch: Buffer,
+  recordSize: number,
+  limit: number,
+  take: (offset: number, now: bigint) => void,
+): void {
+  const batchSize = Math.floor(batch.length / recordSize);
+  for (let taken = 0; taken < limit; ) {
+    const count = drain(batch, batchSize);
+    if (count <= 0) return;
+    taken += count;
+    const now = process.hrtime.bigint();
+    for (let i = 0; i < count; i++) take(i * recordSize, now);
+    if (count < batchSize) return;
+  }
+}
+
 /** NUL-padded ASCII field of `length` bytes. */
 export function asciiAt(buffer: Buffer, offset: number, length: number): string {
   const end = buffer.indexOf(0, offset);

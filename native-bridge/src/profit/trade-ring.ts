@@ -2,7 +2,7 @@ import { checkNative } from '../errors';
 import { BookTable, type BookSnapshot } from './book-table';
 import { DailyTable, type DailySnapshot } from './daily-table';
 import type { SystemTime } from './profit.types';
-import { asciiAt, histogramSummary, HIST_BUCKETS, loadShim, type ShimLibrary } from './shim-library';
+import { asciiAt, drainBatches, histogramSummary, HIST_BUCKETS, loadShim, type ShimLibrary } from './shim-library';
 import type { RawTrade } from './trade.mapper';
 
 export { defaultShimPath, loadShim, shimAvailable, type ShimLibrary } from './shim-library';
@@ -123,8 +123,8 @@ export interface TradeRingStats {
 export interface DrainedTrade extends RawTrade {
   /** From GetHistoryTrades (the DLL's history callback) rather than the live feed; `flags` are the DLL's own. */
   history: boolean;
-  /** Nanoseconds between the DLL's callback and this drain. */
-  waitedNs: number;
+  /** The shim's EnqueuedNs: its clock is the one process.hrtime reads. */
+  callbackAtNs: bigint;
 }
 
 function percentileOf(sorted: readonly number[], p: number): number {
@@ -142,7 +142,7 @@ export class TradeRing {
 
   private constructor(
     private readonly shim: ShimLibrary,
-    private readonly batchSize: number,
+    batchSize: number,
     private readonly capacity: number,
   ) {
     this.batch = Buffer.alloc(SHIM_TRADE_LAYOUT.size * batchSize);
@@ -168,19 +168,11 @@ export class TradeRing {
    */
   drain(): DrainedTrade[] {
     const trades: DrainedTrade[] = [];
-    for (let taken = 0; taken < this.capacity; ) {
-      const count = this.shim.Shim_Drain(this.batch, this.batchSize);
-      if (count <= 0) break;
-      taken += count;
-      const now = process.hrtime.bigint();
-      for (let i = 0; i < count; i++) {
-        const offset = i * SHIM_TRADE_LAYOUT.size;
-        // a trade the DLL could not translate has nothing to publish: counted, not guessed at
-        if (this.batch.readUInt8(offset + SHIM_TRADE_LAYOUT.Translated) !== 1) this.untranslated++;
-        else trades.push(this.decode(offset, now));
-      }
-      if (count < this.batchSize) break;
-    }
+    drainBatches(this.shim.Shim_Drain, this.batch, SHIM_TRADE_LAYOUT.size, this.capacity, (offset, now) => {
+      // a trade the DLL could not translate has nothing to publish: counted, not guessed at
+      if (this.batch.readUInt8(offset + SHIM_TRADE_LAYOUT.Translated) !== 1) this.untranslated++;
+      else trades.push(this.decode(offset, now));
+    });
     return trades;
   }
 
@@ -283,15 +275,15 @@ export class TradeRing {
       wSecond: b.readUInt16LE(date + 12),
       wMilliseconds: b.readUInt16LE(date + 14),
     };
-    const waitedNs = Number(now - b.readBigUInt64LE(offset + L.EnqueuedNs));
-    this.waits[this.waitCount++ % this.waits.length] = waitedNs;
+    const callbackAtNs = b.readBigUInt64LE(offset + L.EnqueuedNs);
+    this.waits[this.waitCount++ % this.waits.length] = Number(now - callbackAtNs);
     const flags = b.readUInt32LE(offset + L.Flags);
     return {
       ticker: asciiAt(b, offset + L.Ticker, TICKER_BYTES),
       exchange: asciiAt(b, offset + L.Exchange, EXCHANGE_BYTES),
       flags: (flags & ~SHIM_FLAG_HISTORY) >>> 0,
       history: (flags & SHIM_FLAG_HISTORY) !== 0,
-      waitedNs,
+      callbackAtNs,
       trade: {
         Version: 0,
         TradeDate: tradeDate,

@@ -53,10 +53,16 @@ const SAO_PAULO_PARTS = new Intl.DateTimeFormat('en-US', {
 const HOUR_MS = 3_600_000;
 const offsetByLocalHour = new Map<number, number>();
 
-/** UTC offset of São Paulo (ms, local minus UTC) at a UTC instant. */
-function saoPauloOffsetAt(utcMs: number): number {
+/** São Paulo wall-clock fields (year, month, day, hour, minute, second) of a UTC instant. */
+function saoPauloParts(utcMs: number): Record<string, number> {
   const parts: Record<string, number> = {};
   for (const p of SAO_PAULO_PARTS.formatToParts(utcMs)) if (p.type !== 'literal') parts[p.type] = Number(p.value);
+  return parts;
+}
+
+/** UTC offset of São Paulo (ms, local minus UTC) at a UTC instant. */
+function saoPauloOffsetAt(utcMs: number): number {
+  const parts = saoPauloParts(utcMs);
   const local = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second);
   return local - Math.floor(utcMs / 1000) * 1000;
 }
@@ -111,4 +117,12 @@ export function parseDllDate(text: string): SystemTime | null {
   if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return null;
   const weekday = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
   return { wYear: year, wMonth: month, wDayOfWeek: weekday, wDay: day, wHour: hour, wMinute: minute, wSecond: second, wMilliseconds: ms };
+}
+
+const two = (n: number) => String(n).padStart(2, '0');
+
+/** GetHistoryTrades takes exchange-local `DD/MM/YYYY HH:mm:SS` (ABI.md §6.4, always the full form: §11 row 21). */
+export function toDllDateTime(instant: Date): string {
+  const p = saoPauloParts(instant.getTime());
+  return `${two(p.day)}/${two(p.month)}/${p.year} ${two(p.hour)}:${two(p.minute)}:${two(p.second)}`;
 }
