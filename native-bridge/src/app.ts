@@ -34,7 +34,15 @@ export async function startBridge(config: BridgeConfig, logger: Logger): Promise
     schema: await buildBridgeSchema(),
     context: (base) => ({ ...base, client, publisher, status, routingUpdates, history }),
     metrics: (registry) => {
-      const ring = () => client.stats().ring;
+      // one reading of the shim's counters per scrape, not one per gauge (each costs two native calls and a sort)
+      let reading: { ring: ReturnType<typeof client.stats>['ring'] } | null = null;
+      const ring = () => {
+        if (!reading) {
+          reading = { ring: client.stats().ring };
+          setImmediate(() => (reading = null));
+        }
+        return reading.ring;
+      };
       registerGauge(registry, 'bridge_ring_capacity', 'Trade ring slots (0: trades use direct JS callbacks)', () => ring()?.capacity ?? 0);
       registerGauge(registry, 'bridge_ring_depth', 'Trades waiting in the ring to be drained', () => ring()?.depth ?? 0);
       registerGauge(registry, 'bridge_ring_received', 'Trade callbacks the DLL made into the shim', () => ring()?.received ?? 0);
