@@ -220,14 +220,18 @@ static int before(const Event *a, const Event *b) {
   return a->due_us < b->due_us || (a->due_us == b->due_us && a->seq < b->seq);
 }
 
+void *sim_grow(void *items, size_t *cap, size_t used, size_t elem) {
+  if (used < *cap) return items;
+  size_t next = *cap ? *cap * 2 : 64;
+  void *grown = realloc(items, next * elem);
+  if (grown) *cap = next;
+  return grown;
+}
+
 NResult sim_enqueue(Event ev) {
-  if (g_heap_n == g_heap_cap) {
-    size_t cap = g_heap_cap ? g_heap_cap * 2 : 64;
-    Event *h = realloc(g_heap, cap * sizeof *h);
-    if (!h) return NL_INTERNAL_ERROR;
-    g_heap = h;
-    g_heap_cap = cap;
-  }
+  Event *heap = sim_grow(g_heap, &g_heap_cap, g_heap_n, sizeof *g_heap);
+  if (!heap) return NL_INTERNAL_ERROR;
+  g_heap = heap;
   ev.seq = g_seq++;
   size_t i = g_heap_n++;
   while (i > 0 && before(&ev, &g_heap[(i - 1) / 2])) {

@@ -241,4 +241,10 @@ void sim_restart_depth_chain(int i); /* dispatcher: tick chain for a depth subsc
     return NL_OK;                            \
   }
 
+/*
+ * Room for one more element in a growable array: returns `items` itself, or a copy with double the capacity (64
+ * elements first) when it is full, or NULL when out of memory (then `items` is untouched).
+ */
+void *sim_grow(void *items, size_t *cap, size_t used, size_t elem);
+
 #endif

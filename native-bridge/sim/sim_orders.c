@@ -542,13 +542,9 @@ void orders_on_trade(int i) {
 /* ---------------------------------------------------------------- requests */
 
 static int64_t create_order(int acc, int i, uint8_t side, uint8_t type, double price, double stop, int64_t qty) {
-  if (g_norders == g_orders_cap) {
-    size_t cap = g_orders_cap ? g_orders_cap * 2 : 64;
-    Order *n = realloc(g_orders, cap * sizeof *n);
-    if (!n) return NL_INTERNAL_ERROR;
-    g_orders = n;
-    g_orders_cap = cap;
-  }
+  Order *orders = sim_grow(g_orders, &g_orders_cap, g_norders, sizeof *g_orders);
+  if (!orders) return NL_INTERNAL_ERROR;
+  g_orders = orders;
   int idx = (int)g_norders;
   Order *o = &g_orders[idx];
   memset(o, 0, sizeof *o);
