@@ -61,6 +61,53 @@ describe('walking skeleton', () => {
     for (const tick of ticks) expect(['WINZ26', 'PETR4', 'VALE3', 'WDOZ26']).toContain(tick.symbol);
   });
 
+  it('answers a ticker with its last trade, candles, quote and daily stats from the live simulator', async () => {
+    type TickerView = {
+      lastTrade: { price: string } | null;
+      candles: Array<{ open: string; close: string; vwap: string; volume: number; closed: boolean }>;
+      quote: { bid: { price: string } | null; ask: { price: string } | null } | null;
+      dailyStats: { last: string; volume: number } | null;
+    };
+    const result = await eventually(async () => {
+      const r = await gql<{ ticker: TickerView }>(
+        platform.gatewayUrl,
+        '{ ticker(symbol: "PETR4") { lastTrade { price } candles(interval: M1) { open close vwap volume closed } quote { bid { price } ask { price } } dailyStats { last volume } } }',
+      );
+      const t = r.data?.ticker;
+      return t?.lastTrade && t.candles.length > 0 && t.quote?.bid && t.quote.ask && t.dailyStats ? r : undefined;
+    }, 20_000, 'PETR4 with a trade, a candle, a quote and daily stats');
+    expect(result.errors).toBeUndefined();
+    const ticker = result.data!.ticker;
+    const bar = ticker.candles[ticker.candles.length - 1];
+    for (const price of [bar.open, bar.close, bar.vwap]) expect(price).toMatch(/^\d+(\.\d{1,4})?$/);
+    expect(bar.volume).toBeGreaterThan(0);
+    expect(Number(ticker.quote!.bid!.price)).toBeLessThanOrEqual(Number(ticker.quote!.ask!.price));
+  });
+
+  it('streams forming-bar updates of a candles subscription through the gateway', async () => {
+    const client = createClient({ url: platform.gatewayWsUrl, webSocketImpl: WebSocket, retryAttempts: 0 });
+    const updates: Array<{ start: string; volume: number; trades: number; closed: boolean }> = [];
+    try {
+      const iterator = client.iterate<{ candles: { start: string; volume: number; trades: number; closed: boolean } }>({
+        query: 'subscription { candles(symbol: "WINZ26", interval: M1) { start volume trades closed } }',
+      });
+      const deadline = setTimeout(() => void iterator.return?.(), 20_000);
+      for await (const event of iterator) {
+        expect(event.errors).toBeUndefined();
+        updates.push(event.data!.candles);
+        if (updates.filter((u) => !u.closed).length >= 3) break;
+      }
+      clearTimeout(deadline);
+    } finally {
+      await client.dispose();
+    }
+    const forming = updates.filter((u) => !u.closed);
+    expect(forming.length).toBeGreaterThanOrEqual(3);
+    // within one bar the trade count only grows
+    const sameBar = forming.filter((u) => u.start === forming[forming.length - 1].start);
+    for (let i = 1; i < sameBar.length; i++) expect(sameBar[i].trades).toBeGreaterThan(sameBar[i - 1].trades);
+  });
+
   it('refuses mutations without a token, forbids viewers, and rejects bad input without a 500', async () => {
     const mutation = 'mutation($i: CreateIdeaInput!) { createIdea(input: $i) { id } }';
     const input = { i: { title: 'Short PETR4', symbol: 'PETR4' } };

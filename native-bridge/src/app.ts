@@ -21,7 +21,7 @@ export async function startBridge(config: BridgeConfig, logger: Logger): Promise
     routing: config.routing,
   });
   const publisher = new TradePublisher(client, bus, logger);
-  await publisher.start(config.symbols);
+  await publisher.start(config.symbols, config.books);
   const library = config.libraryPath ?? 'SIMULATOR';
   const status = new BridgeStatusService(client, publisher, library);
   const routingUpdates = new OrderUpdatesService();

@@ -16,6 +16,8 @@ export interface BridgeConfig {
   routing: boolean;
   /** `SYMBOL:EXCHANGE` list to subscribe at start. */
   symbols: Array<{ symbol: string; exchange: string }>;
+  /** Also subscribe the configured symbols' price books (the market serves quotes and depth from them). */
+  books: boolean;
 }
 
 export function parseSymbols(raw: string): Array<{ symbol: string; exchange: string }> {
@@ -48,5 +50,6 @@ export function loadBridgeConfig(env: NodeJS.ProcessEnv = process.env): BridgeCo
     ringCapacity: envInt('PROFIT_RING_CAPACITY', 65_536, env),
     routing: envString('PROFITDLL_ROUTING', '1', env) !== '0',
     symbols: parseSymbols(envString('BRIDGE_SYMBOLS', 'WINZ26:F,WDOZ26:F,PETR4:B,VALE3:B', env)),
+    books: envString('BRIDGE_BOOKS', 'true', env) !== 'false',
   };
 }

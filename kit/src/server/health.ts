@@ -5,7 +5,18 @@ export interface HealthCheck {
   readonly name: string;
   /** A failing critical dependency makes the service DOWN; any other failure only DEGRADED. */
   readonly critical?: boolean;
-  check(): Promise<void>;
+  /** Resolves with optional figures worth showing (rates, lags, ages); rejects when unhealthy. */
+  check(): Promise<void | Record<string, unknown>>;
+}
+
+/** A failed check that still has figures to show (e.g. the lag that made it fail). */
+export class HealthCheckError extends Error {
+  constructor(
+    message: string,
+    readonly detail: Record<string, unknown>,
+  ) {
+    super(message);
+  }
 }
 
 export interface CheckResult {
@@ -13,6 +24,7 @@ export interface CheckResult {
   status: HealthStatus;
   latencyMs: number;
   error?: string;
+  detail?: Record<string, unknown>;
 }
 
 export interface HealthReport {
@@ -43,14 +55,15 @@ export async function runHealthChecks(service: string, checks: readonly HealthCh
     checks.map(async (check): Promise<CheckResult> => {
       const start = performance.now();
       try {
-        await withTimeout(check.check(), timeoutMs);
-        return { name: check.name, status: 'OK', latencyMs: round(performance.now() - start) };
+        const detail = await withTimeout(check.check(), timeoutMs);
+        return { name: check.name, status: 'OK', latencyMs: round(performance.now() - start), ...(detail ? { detail } : {}) };
       } catch (error) {
         return {
           name: check.name,
           status: check.critical ? 'DOWN' : 'DEGRADED',
           latencyMs: round(performance.now() - start),
           error: error instanceof Error ? error.message : String(error),
+          ...(error instanceof HealthCheckError ? { detail: error.detail } : {}),
         };
       }
     }),

@@ -40,7 +40,7 @@ export class TradePublisher {
     private readonly logger: Logger,
   ) {}
 
-  async start(symbols: ReadonlyArray<{ symbol: string; exchange: string }>): Promise<void> {
+  async start(symbols: ReadonlyArray<{ symbol: string; exchange: string }>, books = false): Promise<void> {
     this.stopListening = [
       this.client.onTrade((trade) => this.batch(trade)),
       this.client.onBook((book) => this.publish(bookTopic(book.symbol), book, () => void this.booksPublished++)),
@@ -49,7 +49,7 @@ export class TradePublisher {
     this.dailyTimer = setInterval(() => this.flushDailies(), DAILY_EVERY_MS);
     this.dailyTimer.unref();
     await this.client.start();
-    await this.subscribe(symbols, false);
+    await this.subscribe(symbols, books);
   }
 
   /** Subscribes trades (and the book when asked); the client re-issues them after every reconnect. */

@@ -1,28 +1,75 @@
-import { createEventBus, type Logger, startSubgraph } from '@b3/kit';
+import { createEventBus, createReadRetry, HealthCheckError, type Logger, registerGauge, startSubgraph } from '@b3/kit';
 import type { MarketConfig } from './config';
-import { createMarketContext } from './context';
+import { createMarketContext, type MarketServices } from './context';
 import { buildMarketSchema } from './schema';
+import { BookService } from './services/book.service';
+import { CandleService } from './services/candle.service';
+import { FormingBars } from './services/forming-bars';
 import { MarketDataService } from './services/market-data.service';
-import { TRADES_TOPIC_PREFIX } from './services/trade-feed.port';
-import { openDuckDbTradeStore } from './store/duckdb-trade.store';
+import { MARKET_TOPICS } from './services/market-topics';
+import { parseSettlement } from './services/parse-book';
+import { openTickStore } from './store/open-tick-store';
 
-/** Composition root: store → service → bus feed → GraphQL server. */
+/** Trades waiting this long to be written make the service DEGRADED. */
+const MAX_WRITE_LAG_MS = 5_000;
+
+/** Composition root: stores → services → bus feed → GraphQL server. */
 export async function startMarket(config: MarketConfig, logger: Logger): Promise<{ stop(): Promise<void> }> {
-  const store = await openDuckDbTradeStore(config.duckdbPath);
+  const store = await openTickStore(config.tickStore, logger);
+  const read = createReadRetry();
   const market = new MarketDataService(store, config.instruments, logger);
+  const bars = new FormingBars();
+  const candles = new CandleService(store, bars, read);
+  const books = new BookService(logger);
+  market.onTrade((trade) => bars.add(trade));
+  await candles.seed(market.knownSymbols());
+  const services: MarketServices = { market, candles, books };
+
   const bus = await createEventBus(config.busUrl, { clientId: 'market', logger });
-  await market.connect({ subscribe: (handler) => bus.subscribe(`${TRADES_TOPIC_PREFIX}.*`, handler) });
+  const unsubscribe = [
+    await bus.subscribe(MARKET_TOPICS.trades, (payload) => market.ingestMessage(payload)),
+    await bus.subscribe(MARKET_TOPICS.book, (payload) => books.ingest(payload)),
+    await bus.subscribe(MARKET_TOPICS.daily, (payload) => {
+      const daily = parseSettlement(payload);
+      if (daily) candles.setSettlement(daily.symbol, daily.settlement);
+    }),
+  ];
   return startSubgraph({
     name: 'market',
     port: config.port,
     logger,
     schema: await buildMarketSchema(),
-    context: (base) => createMarketContext(base, market),
-    // closed last-first: the service flushes pending trades before the bus and the store go away
+    context: (base) => createMarketContext(base, services),
+    metrics: (registry) => {
+      registerGauge(registry, 'market_trades_ingested', 'Trades accepted from the feed since start', () => market.stats().ingested);
+      registerGauge(registry, 'market_trades_rejected', 'Malformed trades dropped from the feed', () => market.stats().rejected);
+      registerGauge(registry, 'market_ingest_rate', 'Trades per second over the last 10 s', () => market.stats().ingestRate);
+      registerGauge(registry, 'market_write_lag_seconds', 'Age of the oldest trade not yet written', () => market.stats().writeLagMs / 1000);
+      registerGauge(registry, 'market_pending_rows', 'Trades accepted but not yet readable from the store', () => market.stats().pendingRows);
+    },
+    healthChecks: [
+      {
+        name: 'ingest',
+        async check() {
+          const stats = market.stats();
+          const detail = { ...stats, books: books.stats() };
+          if (stats.writeLagMs > MAX_WRITE_LAG_MS) throw new HealthCheckError(`trades wait ${stats.writeLagMs} ms to be written`, detail);
+          return detail;
+        },
+      },
+    ],
+    // closed last-first: stop the feed, flush pending trades, then close the store
     resources: [
-      { name: `trade-store:${store.kind}`, critical: true, ping: () => store.ping(), close: () => store.close() },
-      { name: `bus:${bus.kind}`, ping: () => bus.ping(), close: () => bus.close() },
+      { name: `tick-store:${store.kind}`, critical: true, ping: () => store.ping(), close: () => store.close() },
       { name: 'market-data', close: () => market.close() },
+      { name: `bus:${bus.kind}`, ping: () => bus.ping(), close: () => bus.close() },
+      {
+        name: 'feed',
+        close: async () => {
+          bars.close();
+          for (const stop of unsubscribe) await stop();
+        },
+      },
     ],
   });
 }

@@ -1,13 +1,32 @@
 import type { SubgraphContext } from '@b3/kit';
 import DataLoader from 'dataloader';
+import type { DailyStats } from './domain/daily-stats';
 import type { TickerSymbol, Trade } from './domain/trade';
+import type { BookService } from './services/book.service';
+import type { CandleService } from './services/candle.service';
 import type { MarketDataService } from './services/market-data.service';
 
-export interface MarketContext extends SubgraphContext {
+/** The services a request may use; built once by the composition root. */
+export interface MarketServices {
   market: MarketDataService;
-  loaders: { lastTrade: DataLoader<TickerSymbol, Trade | null> };
+  candles: CandleService;
+  books: BookService;
 }
 
-export function createMarketContext(base: SubgraphContext, market: MarketDataService): MarketContext {
-  return { ...base, market, loaders: { lastTrade: new DataLoader((symbols) => market.lastTrades(symbols)) } };
+export interface MarketContext extends SubgraphContext, MarketServices {
+  loaders: {
+    lastTrade: DataLoader<TickerSymbol, Trade | null>;
+    dailyStats: DataLoader<TickerSymbol, DailyStats | null>;
+  };
+}
+
+export function createMarketContext(base: SubgraphContext, services: MarketServices): MarketContext {
+  return {
+    ...base,
+    ...services,
+    loaders: {
+      lastTrade: new DataLoader((symbols) => services.market.lastTrades(symbols)),
+      dailyStats: new DataLoader((symbols) => services.candles.dailyStats(symbols)),
+    },
+  };
 }

@@ -8,7 +8,7 @@ export function buildMarketSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema<MarketContext>({
     resolvers: [TickerResolver, TradeResolver],
     references: {
-      Ticker: (ref, ctx) => tickerRef(ctx.market.checkSymbols([String(ref.symbol)])[0]),
+      Ticker: (ref, ctx) => tickerRef(ctx.market.checkSymbol(String(ref.symbol))),
     },
   });
 }

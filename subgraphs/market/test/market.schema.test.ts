@@ -1,11 +1,10 @@
-import { createLogger, runOperation, runSubscription, testContext } from '@b3/kit';
+import { runOperation, runSubscription } from '@b3/kit';
 import type { ExecutionResult, GraphQLSchema } from 'graphql';
-import { createMarketContext } from '../src/context';
-import { parseInstrumentList } from '../src/domain/instrument';
 import { buildMarketSchema } from '../src/schema';
-import { MarketDataService } from '../src/services/market-data.service';
-import { openDuckDbTradeStore } from '../src/store/duckdb-trade.store';
-import type { TradeStore } from '../src/store/trade.store';
+import type { MarketDataService } from '../src/services/market-data.service';
+import { openDuckDbTickStore } from '../src/store/duckdb-tick.store';
+import type { TickStore } from '../src/store/tick.store';
+import { createMarketFixture, type MarketFixture } from './market-fixture';
 
 const trade = (symbol: string, price: string, tradeNumber: number, time: string) => ({
   symbol, exchange: 'B', price, quantity: 100, tradeNumber, aggressor: 'BUY', time, isEdit: false,
@@ -13,19 +12,21 @@ const trade = (symbol: string, price: string, tradeNumber: number, time: string)
 
 describe('market schema', () => {
   let schema: GraphQLSchema;
-  let store: TradeStore;
+  let store: TickStore;
+  let fixture: MarketFixture;
   let market: MarketDataService;
-  const ctx = () => createMarketContext(testContext(), market);
+  const ctx = () => fixture.ctx();
 
   beforeAll(async () => {
     schema = await buildMarketSchema();
   });
   beforeEach(async () => {
-    store = await openDuckDbTradeStore(':memory:');
-    market = new MarketDataService(store, parseInstrumentList('PETR4:B,VALE3:B,WINZ26:F'), createLogger('test', 'silent'));
+    store = await openDuckDbTickStore(':memory:');
+    fixture = createMarketFixture(store);
+    market = fixture.market;
   });
   afterEach(async () => {
-    await market.close();
+    await fixture.close();
     await store.close();
   });
 
@@ -40,8 +41,7 @@ describe('market schema', () => {
   });
 
   it('ingests a feed message that carries a batch of trades in order', async () => {
-    let deliver: (payload: unknown) => void = () => undefined;
-    await market.connect({ subscribe: async (handler) => ((deliver = handler), async () => undefined) });
+    const deliver = (payload: unknown) => market.ingestMessage(payload);
     deliver([trade('VALE3', '61.50', 1, '2026-11-26T13:00:00.000Z'), trade('VALE3', '61.51', 2, '2026-11-26T13:00:00.100Z')]);
     deliver(trade('VALE3', '61.52', 3, '2026-11-26T13:00:00.200Z'));
     const result = await runOperation(schema, '{ lastTrade(symbol: "VALE3") { price tradeNumber } }', {}, ctx());
@@ -52,8 +52,8 @@ describe('market schema', () => {
   it('reads the last trade back from the store after a restart of the service', async () => {
     market.ingest(trade('WINZ26', '125005', 7, '2026-11-26T13:00:00.000Z'));
     await market.flush();
-    const fresh = new MarketDataService(store, parseInstrumentList('WINZ26:F'), createLogger('test', 'silent'));
-    const result = await runOperation(schema, '{ tickers(symbols: ["WINZ26"]) { symbol lastTrade { price tradeNumber } } }', {}, createMarketContext(testContext(), fresh));
+    const fresh = createMarketFixture(store, 'WINZ26:F');
+    const result = await runOperation(schema, '{ tickers(symbols: ["WINZ26"]) { symbol lastTrade { price tradeNumber } } }', {}, fresh.ctx());
     expect(result.data?.tickers).toEqual([{ symbol: 'WINZ26', lastTrade: { price: '125005', tradeNumber: 7 } }]);
     await fresh.close();
   });
@@ -95,8 +95,8 @@ describe('market schema', () => {
     const live = await runOperation(schema, '{ lastTrade(symbol: "PETR4") { price } }', {}, ctx());
     expect(live.data?.lastTrade).toEqual({ price: '38.1' });
     await market.flush();
-    const fresh = new MarketDataService(store, parseInstrumentList('PETR4:B'), createLogger('test', 'silent'));
-    const stored = await runOperation(schema, '{ lastTrade(symbol: "PETR4") { price } }', {}, createMarketContext(testContext(), fresh));
+    const fresh = createMarketFixture(store, 'PETR4:B');
+    const stored = await runOperation(schema, '{ lastTrade(symbol: "PETR4") { price } }', {}, fresh.ctx());
     expect(stored.data?.lastTrade).toEqual({ price: '38.1' });
     await fresh.close();
   });

@@ -18,6 +18,8 @@ export type Scalars = {
   DateTimeISO: { input: string; output: string; }
   /** Exact decimal number encoded as a string, e.g. "125005" or "38.01". */
   Decimal: { input: string; output: string; }
+  /** The `SafeInt` scalar type represents non-fractional signed whole numeric values that are considered safe as defined by the ECMAScript specification. */
+  SafeInt: { input: number; output: number; }
 };
 
 /** Which side crossed the spread */
@@ -34,6 +36,14 @@ export type BridgeSymbolInput = {
   /** B3 ticker, e.g. PETR4, WINZ26 */
   symbol: Scalars['String']['input'];
 };
+
+/** Bar length; D1 bars are São Paulo calendar days, shorter bars are aligned to the clock */
+export type CandleInterval =
+  | 'D1'
+  | 'H1'
+  | 'M1'
+  | 'M5'
+  | 'M15';
 
 export type CreateIdeaInput = {
   body?: Scalars['String']['input'];
@@ -91,6 +101,11 @@ export type PlaceOrderInput = {
   symbol: Scalars['String']['input'];
   type: OrderType;
 };
+
+/** What a daily change is measured against */
+export type ReferenceKind =
+  | 'PREVIOUS_CLOSE'
+  | 'SETTLEMENT';
 
 export type RegisterSystemInput = {
   description: Scalars['String']['input'];

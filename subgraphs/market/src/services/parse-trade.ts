@@ -5,6 +5,9 @@ import { AGGRESSORS, type Aggressor, isTickerSymbol, type Trade } from '../domai
  * Bus payloads are untrusted JSON: accept only a complete, well-formed trade. The price is canonicalised
  * here (the bridge renders tick-grid padding such as "38.10"), so live ticks match what the store reads back.
  */
+/** What the bridge sends; anything else is re-rendered so stored and live times compare as strings. */
+const CANONICAL_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
 export function parseTrade(payload: unknown): Trade | null {
   if (payload === null || typeof payload !== 'object') return null;
   const p = payload as Record<string, unknown>;
@@ -22,7 +25,7 @@ export function parseTrade(payload: unknown): Trade | null {
     quantity: p.quantity,
     tradeNumber: p.tradeNumber,
     aggressor,
-    time: new Date(p.time).toISOString(),
+    time: CANONICAL_TIME.test(p.time) ? p.time : new Date(p.time).toISOString(),
     isEdit: p.isEdit === true,
   };
 }
