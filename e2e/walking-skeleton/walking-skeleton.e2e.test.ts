@@ -108,6 +108,20 @@ describe('walking skeleton', () => {
     for (let i = 1; i < sameBar.length; i++) expect(sameBar[i].trades).toBeGreaterThan(sameBar[i - 1].trades);
   });
 
+  it('serves the bundled B3 sample data and gamma levels computed from its options chain', async () => {
+    const result = await gql<{ gammaLevels: { callWall: string; putWall: string; strikes: Array<{ strike: string }> }; b3Indicator: { value: string } | null }>(
+      platform.gatewayUrl,
+      '{ gammaLevels(underlying: "BOVA11") { callWall putWall strikes { strike } } b3Indicator(name: "SELIC") { value } }',
+    );
+    expect(result.errors).toBeUndefined();
+    const strikes = result.data!.gammaLevels.strikes.map((s) => s.strike);
+    expect(strikes).toContain(result.data!.gammaLevels.callWall);
+    expect(strikes).toContain(result.data!.gammaLevels.putWall);
+    expect(result.data!.b3Indicator?.value).toMatch(/^\d+(\.\d+)?$/);
+    const bad = await gql(platform.gatewayUrl, '{ b3Snapshot(instrument: "DI1", contractMonth: "F2027") { settlementPrice } }');
+    expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'contractMonth' });
+  });
+
   it('refuses mutations without a token, forbids viewers, and rejects bad input without a 500', async () => {
     const mutation = 'mutation($i: CreateIdeaInput!) { createIdea(input: $i) { id } }';
     const input = { i: { title: 'Short PETR4', symbol: 'PETR4' } };

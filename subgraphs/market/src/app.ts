@@ -2,12 +2,18 @@ import { createEventBus, createReadRetry, HealthCheckError, type Logger, registe
 import type { MarketConfig } from './config';
 import { createMarketContext, type MarketServices } from './context';
 import { buildMarketSchema } from './schema';
+import { B3DataService } from './services/b3-data.service';
+import { B3ImportService } from './services/b3-import.service';
+import { B3UploadService } from './services/b3-upload.service';
 import { BookService } from './services/book.service';
 import { CandleService } from './services/candle.service';
 import { FormingBars } from './services/forming-bars';
+import { GammaService } from './services/gamma.service';
 import { MarketDataService } from './services/market-data.service';
 import { MARKET_TOPICS } from './services/market-topics';
 import { parseSettlement } from './services/parse-book';
+import { importSampleData } from './services/sample-data';
+import { openDuckDbB3Store } from './store/duckdb-b3.store';
 import { openTickStore } from './store/open-tick-store';
 
 /** Trades waiting this long to be written make the service DEGRADED. */
@@ -23,7 +29,15 @@ export async function startMarket(config: MarketConfig, logger: Logger): Promise
   const books = new BookService(logger);
   market.onTrade((trade) => bars.add(trade));
   await candles.seed(market.knownSymbols());
-  const services: MarketServices = { market, candles, books };
+  const b3Store = await openDuckDbB3Store(config.b3Path);
+  const b3 = new B3DataService(b3Store, { read });
+  const b3Import = new B3ImportService(b3Store, logger);
+  if (config.loadSampleData && (await b3Store.isEmpty())) {
+    const imported = await importSampleData(b3Import);
+    logger.info({ files: imported.length }, 'imported the bundled sample B3 data into an empty store');
+  }
+  const b3Upload = new B3UploadService(b3Import);
+  const services: MarketServices = { market, candles, books, b3, b3Import, b3Upload, gamma: new GammaService(b3) };
 
   const bus = await createEventBus(config.busUrl, { clientId: 'market', logger });
   const unsubscribe = [
@@ -61,6 +75,8 @@ export async function startMarket(config: MarketConfig, logger: Logger): Promise
     // closed last-first: stop the feed, flush pending trades, then close the store
     resources: [
       { name: `tick-store:${store.kind}`, critical: true, ping: () => store.ping(), close: () => store.close() },
+      { name: 'b3-store:duckdb', ping: () => b3Store.ping(), close: () => b3Store.close() },
+      { name: 'b3-import', close: () => b3Import.close() },
       { name: 'market-data', close: () => market.close() },
       { name: `bus:${bus.kind}`, ping: () => bus.ping(), close: () => bus.close() },
       {

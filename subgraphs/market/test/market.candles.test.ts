@@ -22,7 +22,7 @@ describe('market candles, book and daily stats', () => {
   beforeEach(async () => {
     clock = at('2026-11-26T13:01:30.000Z');
     store = await openDuckDbTickStore(':memory:');
-    fixture = createMarketFixture(store, 'PETR4:B,VALE3:B,WINZ26:F', now);
+    fixture = await createMarketFixture(store, 'PETR4:B,VALE3:B,WINZ26:F', now);
   });
   afterEach(async () => {
     await fixture.close();
@@ -91,7 +91,7 @@ describe('market candles, book and daily stats', () => {
   it('continues a bar that was forming when the service restarted', async () => {
     fixture.market.ingest(trade('PETR4', 1, '2026-11-26T13:01:05.000Z', '38.00', 100));
     await fixture.market.flush();
-    const restarted = createMarketFixture(store, 'PETR4:B', now);
+    const restarted = await createMarketFixture(store, 'PETR4:B', now);
     await restarted.candles.seed(['PETR4'] as never);
     restarted.market.ingest(trade('PETR4', 2, '2026-11-26T13:01:15.000Z', '37.90', 100));
     const [bar] = await restarted.candles.candles('PETR4' as never, 'M1', { from: new Date('2026-11-26T13:01:00Z') });

@@ -22,7 +22,7 @@ describe('market schema', () => {
   });
   beforeEach(async () => {
     store = await openDuckDbTickStore(':memory:');
-    fixture = createMarketFixture(store);
+    fixture = await createMarketFixture(store);
     market = fixture.market;
   });
   afterEach(async () => {
@@ -52,7 +52,7 @@ describe('market schema', () => {
   it('reads the last trade back from the store after a restart of the service', async () => {
     market.ingest(trade('WINZ26', '125005', 7, '2026-11-26T13:00:00.000Z'));
     await market.flush();
-    const fresh = createMarketFixture(store, 'WINZ26:F');
+    const fresh = await createMarketFixture(store, 'WINZ26:F');
     const result = await runOperation(schema, '{ tickers(symbols: ["WINZ26"]) { symbol lastTrade { price tradeNumber } } }', {}, fresh.ctx());
     expect(result.data?.tickers).toEqual([{ symbol: 'WINZ26', lastTrade: { price: '125005', tradeNumber: 7 } }]);
     await fresh.close();
@@ -95,7 +95,7 @@ describe('market schema', () => {
     const live = await runOperation(schema, '{ lastTrade(symbol: "PETR4") { price } }', {}, ctx());
     expect(live.data?.lastTrade).toEqual({ price: '38.1' });
     await market.flush();
-    const fresh = createMarketFixture(store, 'PETR4:B');
+    const fresh = await createMarketFixture(store, 'PETR4:B');
     const stored = await runOperation(schema, '{ lastTrade(symbol: "PETR4") { price } }', {}, fresh.ctx());
     expect(stored.data?.lastTrade).toEqual({ price: '38.1' });
     await fresh.close();

@@ -30,6 +30,47 @@ export type Aggressor =
   | 'SELL'
   | 'UNKNOWN';
 
+/** CSV with a header row (numbers as 1234.56 or Brazilian 1.234,56) or a JSON array of objects (decimals as strings) */
+export type B3ImportFormat =
+  | 'CSV'
+  | 'JSON';
+
+/** What a B3 data file holds */
+export type B3ImportKind =
+  | 'ADJUSTMENTS'
+  | 'DXY'
+  | 'INDICATORS'
+  | 'INDICATOR_HISTORY'
+  | 'OPTIONS'
+  | 'SNAPSHOTS'
+  | 'VOL_SURFACE';
+
+export type B3ImportStatus =
+  | 'DONE'
+  | 'FAILED'
+  | 'RUNNING';
+
+/** B3 futures served by the B3 data API: DI1 (DI rate), DDI (cupom cambial), DOL/WDO (US dollar, full/mini), IND/WIN (Ibovespa, full/mini), DAP (IPCA coupon), FRC (FRA de cupom), BGI (live cattle), CCM (corn), ICF (arabica coffee), ISP (S&P 500) */
+export type B3Instrument =
+  | 'BGI'
+  | 'CCM'
+  | 'DAP'
+  | 'DDI'
+  | 'DI1'
+  | 'DOL'
+  | 'FRC'
+  | 'ICF'
+  | 'IND'
+  | 'ISP'
+  | 'WDO'
+  | 'WIN';
+
+/** PRELIMINARY: may still change; FINAL: the official settlement; SUSPENDED: not traded, price carried over */
+export type B3SnapshotStatus =
+  | 'FINAL'
+  | 'PRELIMINARY'
+  | 'SUSPENDED';
+
 export type BridgeSymbolInput = {
   /** Exchange letter: B for Bovespa equities, F for BMF futures */
   exchange: Scalars['String']['input'];
@@ -65,6 +106,43 @@ export type IngestSignalInput = {
   source: Scalars['String']['input'];
   /** Signal text, e.g. "COMPRA PETR4 entrada 38,50 stop 37,90 alvo 39,80" */
   text: Scalars['String']['input'];
+};
+
+/** A hypothetical options chain to evaluate */
+export type OptionChainInput = {
+  /** Snapshot instant; time to expiry is measured from it */
+  asOf: Scalars['DateTimeISO']['input'];
+  options: Array<OptionQuoteInput>;
+  /** Continuously compounded annual risk-free rate as a fraction (0.1075 = 10.75 %) */
+  rate: Scalars['Float']['input'];
+  /** Underlying symbol, e.g. PETR4 */
+  underlying: Scalars['String']['input'];
+  /** Underlying (forward) price, exact decimal */
+  underlyingPrice: Scalars['Decimal']['input'];
+};
+
+/** Call or put */
+export type OptionKind =
+  | 'CALL'
+  | 'PUT';
+
+/** One option of a hypothetical chain */
+export type OptionQuoteInput = {
+  /** Expiry date in São Paulo, YYYY-MM-DD */
+  expiry: Scalars['String']['input'];
+  /** Annualised implied volatility as a fraction (0.25 = 25 %), calendar-day basis */
+  impliedVol: Scalars['Float']['input'];
+  kind: OptionKind;
+  /** Units of the underlying per contract (100 for most B3 stock options) */
+  multiplier: Scalars['Int']['input'];
+  /** Contracts open */
+  openInterest: Scalars['Int']['input'];
+  /** Strike, exact decimal, at most 4 decimals */
+  strike: Scalars['Decimal']['input'];
+  /** Option ticker, e.g. PETRL380 */
+  symbol: Scalars['String']['input'];
+  /** Defaults to the chain's underlying */
+  underlying?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type OrderSide =

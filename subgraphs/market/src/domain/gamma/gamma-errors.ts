@@ -1,4 +1,5 @@
 import { badInput, DomainError } from '@b3/kit';
+import { MARKET_CODES } from '../../errors';
 
 /**
  * Why a chain cannot be turned into gamma levels. Travels as `extensions.reason` next to
@@ -22,7 +23,7 @@ const chainError = (reason: OptionChainProblem, field: string, message: string, 
   badInput(message, symbol === undefined ? { reason, field } : { reason, field, symbol });
 
 /**
- * Gamma-level error factories (to be merged into errors.ts). Problems in a chain the caller sent are
+ * Gamma-level error factories (codes listed in errors.ts). Problems in a chain the caller sent are
  * BAD_USER_INPUT; the same problems in a stored chain are re-raised by the service as
  * MARKET_INVALID_OPTION_CHAIN, since the caller cannot fix stored data.
  */
@@ -67,12 +68,12 @@ export const GammaErrors = {
     }),
 
   noOptionChain: (underlying: string) =>
-    new DomainError('MARKET_NO_OPTION_CHAIN', `No option chain is stored for ${underlying}`, { underlying }),
+    new DomainError(MARKET_CODES.noOptionChain, `No option chain is stored for ${underlying}`, { underlying }),
 
   /** A stored chain failed validation: keep the field and reason, change the code (not the caller's fault). */
   invalidStoredChain: (underlying: string, cause: DomainError) => {
     const { code: _code, ...details } = cause.extensions;
-    return new DomainError('MARKET_INVALID_OPTION_CHAIN', `Stored option chain for ${underlying} is invalid: ${cause.message}`, {
+    return new DomainError(MARKET_CODES.invalidOptionChain, `Stored option chain for ${underlying} is invalid: ${cause.message}`, {
       ...details,
       underlying,
     });
