@@ -1,8 +1,8 @@
+import { barSpan } from '../src/domain/candle';
 import type { TickerSymbol } from '../src/domain/trade';
 import {
   assertTableName,
   candlesSql,
-  candleTradeRange,
   candleTradeWindowStart,
   createTradesTableSql,
   dropTableSql,
@@ -88,13 +88,13 @@ DEDUP UPSERT KEYS(ts, symbol, trade_number)`,
 
   it('filters trades between the first bar boundaries at or after from and to', () => {
     // from and to on boundaries: unchanged
-    expect(candleTradeRange('M1', ms('2026-11-26T13:01:00Z'), ms('2026-11-26T13:03:00Z'))).toEqual({ fromMs: ms('2026-11-26T13:01:00Z'), toMs: ms('2026-11-26T13:03:00Z') });
+    expect(barSpan('M1', ms('2026-11-26T13:01:00Z'), ms('2026-11-26T13:03:00Z'))).toEqual({ fromMs: ms('2026-11-26T13:01:00Z'), toMs: ms('2026-11-26T13:03:00Z') });
     // the 13:00 bar starts before from; the 13:03 bar starts before to, so its whole minute is read
-    expect(candleTradeRange('M1', ms('2026-11-26T13:00:30Z'), ms('2026-11-26T13:03:00.001Z'))).toEqual({ fromMs: ms('2026-11-26T13:01:00Z'), toMs: ms('2026-11-26T13:04:00Z') });
-    expect(candleTradeRange('H1', ms('2026-11-26T13:00:00.001Z'), ms('2026-11-26T13:59:00Z'))).toEqual({ fromMs: ms('2026-11-26T14:00:00Z'), toMs: ms('2026-11-26T14:00:00Z') });
+    expect(barSpan('M1', ms('2026-11-26T13:00:30Z'), ms('2026-11-26T13:03:00.001Z'))).toEqual({ fromMs: ms('2026-11-26T13:01:00Z'), toMs: ms('2026-11-26T13:04:00Z') });
+    expect(barSpan('H1', ms('2026-11-26T13:00:00.001Z'), ms('2026-11-26T13:59:00Z'))).toEqual({ fromMs: ms('2026-11-26T14:00:00Z'), toMs: ms('2026-11-26T14:00:00Z') });
     // D1: boundaries are São Paulo midnights (03:00 UTC)
-    expect(candleTradeRange('D1', ms('2026-11-20T00:00:00Z'), ms('2026-11-30T00:00:00Z'))).toEqual({ fromMs: ms('2026-11-20T03:00:00Z'), toMs: ms('2026-11-30T03:00:00Z') });
-    expect(candleTradeRange('D1', ms('2026-11-26T03:00:00Z'), ms('2026-11-26T03:00:00.001Z'))).toEqual({ fromMs: ms('2026-11-26T03:00:00Z'), toMs: ms('2026-11-27T03:00:00Z') });
+    expect(barSpan('D1', ms('2026-11-20T00:00:00Z'), ms('2026-11-30T00:00:00Z'))).toEqual({ fromMs: ms('2026-11-20T03:00:00Z'), toMs: ms('2026-11-30T03:00:00Z') });
+    expect(barSpan('D1', ms('2026-11-26T03:00:00Z'), ms('2026-11-26T03:00:00.001Z'))).toEqual({ fromMs: ms('2026-11-26T03:00:00Z'), toMs: ms('2026-11-27T03:00:00Z') });
   });
 
   it('narrows a limited query to the last bar slots of its range, never before the range', () => {

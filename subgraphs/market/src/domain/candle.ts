@@ -27,6 +27,36 @@ export function barEnd(interval: CandleInterval, start: number): number {
   return start + INTERVAL_MS[interval];
 }
 
+/** First bar boundary at or after `epochMs`. */
+function boundaryAtOrAfter(interval: CandleInterval, epochMs: number): number {
+  const start = barStart(interval, epochMs);
+  return start === epochMs ? start : barEnd(interval, start);
+}
+
+/**
+ * The time span holding exactly the bars whose start is in [fromMs, toMs): from the first boundary at
+ * or after fromMs to the first boundary at or after toMs. Filtering on [fromMs, toMs) instead would cut
+ * the bar that straddles fromMs and drop the tail of the last bar.
+ */
+export function barSpan(interval: CandleInterval, fromMs: number, toMs: number): { fromMs: number; toMs: number } {
+  return { fromMs: boundaryAtOrAfter(interval, fromMs), toMs: boundaryAtOrAfter(interval, toMs) };
+}
+
+/**
+ * Folds hourly bars, in start order, into São Paulo days: `merge` adds a later hour into its day. Brazil's
+ * offsets are whole hours, so an hour never straddles two days and the fold is exact.
+ */
+export function foldHoursIntoDays<T extends { startMs: number }>(hours: readonly T[], merge: (day: T, hour: T) => void): T[] {
+  const days = new Map<number, T>();
+  for (const hour of hours) {
+    const start = barStart('D1', hour.startMs);
+    const day = days.get(start);
+    if (day) merge(day, hour);
+    else days.set(start, { ...hour, startMs: start });
+  }
+  return [...days.values()];
+}
+
 /**
  * One OHLCV bar. Prices are exact decimal strings; `turnover` is Σ price × quantity and `vwap` is
  * turnover / volume rounded half away from zero to 4 decimals. Intervals without trades have no bar.

@@ -4,14 +4,14 @@ import { normalizeDecimalString } from '@b3/kit';
 import { type DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
 import { compareContractMonths } from '../domain/b3/contract-month';
 import type { DailyAdjustment } from '../domain/b3/daily-adjustment';
-import { type DxyAggregate, dxyBar, foldHoursIntoDays } from '../domain/b3/dxy';
+import { type DxyAggregate, dxyBar, dxyDays } from '../domain/b3/dxy';
 import { B3_IMPORT_KINDS, type B3ImportKind, type B3Rows } from '../domain/b3/import-kinds';
 import type { Indicator, IndicatorHistoryPoint } from '../domain/b3/indicator';
 import type { B3Instrument } from '../domain/b3/instruments';
 import { type OptionChainRow, type OptionKind, toOptionChain } from '../domain/b3/option-row';
 import type { Snapshot, SnapshotStatus } from '../domain/b3/snapshot';
 import type { DeltaBucket, VolSurfacePoint } from '../domain/b3/vol-surface';
-import { barEnd, barStart, INTERVAL_MS } from '../domain/candle';
+import { barSpan, INTERVAL_MS } from '../domain/candle';
 import type { B3Store, B3WriteSession, SnapshotQuery } from './b3.store';
 
 const HOUR_MS = INTERVAL_MS.H1;
@@ -386,12 +386,8 @@ export async function openDuckDbB3Store(path: string): Promise<B3Store> {
     },
 
     async dxyBars(interval, fromMs, toMs) {
-      // the first bar starting at or after fromMs, up to the end of the last bar starting before toMs
-      let first = barStart(interval, fromMs);
-      if (first < fromMs) first = barEnd(interval, first);
-      const last = barStart(interval, toMs - 1);
-      if (last < first) return [];
-      const end = barEnd(interval, last);
+      const { fromMs: first, toMs: end } = barSpan(interval, fromMs, toMs);
+      if (end <= first) return [];
       if (interval !== 'D1') {
         const size = INTERVAL_MS[interval];
         const rows = await read(DXY_BARS, [BigInt(size), BigInt(first), BigInt(end)]);
@@ -399,7 +395,7 @@ export async function openDuckDbB3Store(path: string): Promise<B3Store> {
       }
       // São Paulo days from hourly bars: Brazil's offsets are whole hours, so days start on an hour
       const hours = await read(DXY_BARS, [BigInt(HOUR_MS), BigInt(first), BigInt(end)]);
-      return foldHoursIntoDays(hours.map((r) => toAggregate(r, HOUR_MS))).map((day) => dxyBar('D1', day));
+      return dxyDays(hours.map((r) => toAggregate(r, HOUR_MS))).map((day) => dxyBar('D1', day));
     },
 
     async latestChain(underlying) {

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { BIGINT, BOOLEAN, type DuckDBConnection, DuckDBDataChunk, DuckDBInstance, UINTEGER, UTINYINT } from '@duckdb/node-api';
-import { barStart, type BarAggregate, type Candle, candleFromAggregate, INTERVAL_MS } from '../domain/candle';
+import { type BarAggregate, barSpan, type Candle, candleFromAggregate, foldHoursIntoDays, INTERVAL_MS } from '../domain/candle';
 import { priceToUnits, unitsToPrice } from '../domain/price-units';
 import { AGGRESSORS, type Aggressor, type TickerSymbol, type Trade } from '../domain/trade';
 import type { CandleQuery, TickStore } from './tick.store';
@@ -245,41 +245,31 @@ export async function openDuckDbTickStore(path: string): Promise<TickStore> {
     async candles(query: CandleQuery): Promise<Candle[]> {
       const id = symbolIds.get(query.symbol);
       if (id === undefined) return [];
+      const span = barSpan(query.interval, query.fromMs, query.toMs);
+      if (span.toMs <= span.fromMs) return [];
+      const limit = BigInt(query.limit ?? NO_LIMIT);
       if (query.interval !== 'D1') {
-        const sizeMs = INTERVAL_MS[query.interval];
-        const size = sizeMs / MINUTE_MS;
-        const firstBar = Math.ceil(query.fromMs / sizeMs) * size;
-        const endBar = Math.ceil(query.toMs / sizeMs) * size;
-        if (endBar <= firstBar) return [];
-        const result = await reader.runAndReadAll(BARS_FROM_MINUTES, [id, BigInt(size), BigInt(firstBar), BigInt(endBar), BigInt(query.limit ?? NO_LIMIT)]);
+        const size = INTERVAL_MS[query.interval] / MINUTE_MS;
+        const result = await reader.runAndReadAll(BARS_FROM_MINUTES, [id, BigInt(size), BigInt(span.fromMs / MINUTE_MS), BigInt(span.toMs / MINUTE_MS), limit]);
         return result
           .getRowObjectsJS()
           .reverse()
           .map((row) => candleFromAggregate(query.symbol, query.interval, rowToAggregate(row, Number(row.bucket) * MINUTE_MS)));
       }
-      // São Paulo days from hourly bars (Brazil's offsets are whole hours, so an hour never straddles two days)
-      const firstHour = Math.floor(barStart('D1', query.fromMs) / 3_600_000) * 60;
-      const endHour = Math.ceil((barStart('D1', query.toMs) + INTERVAL_MS.D1 + 3 * 3_600_000) / 3_600_000) * 60;
-      const hours = await reader.runAndReadAll(BARS_FROM_MINUTES, [id, 60n, BigInt(firstHour), BigInt(endHour), BigInt(NO_LIMIT)]);
-      const days = new Map<number, BarAggregate>();
-      for (const row of hours.getRowObjectsJS().reverse()) {
-        const hour = rowToAggregate(row, Number(row.bucket) * MINUTE_MS);
-        const start = barStart('D1', hour.startMs);
-        if (start < query.fromMs || start >= query.toMs) continue;
-        const day = days.get(start);
-        if (!day) {
-          days.set(start, { ...hour, startMs: start });
-          continue;
-        }
-        // hours arrive in order: the first hour opens the day, the latest closes it
-        day.high = hour.high > day.high ? hour.high : day.high;
-        day.low = hour.low < day.low ? hour.low : day.low;
-        day.close = hour.close;
-        day.volume += hour.volume;
-        day.trades += hour.trades;
-        day.turnover += hour.turnover;
-      }
-      return [...days.values()].slice(-(query.limit ?? NO_LIMIT)).map((day) => candleFromAggregate(query.symbol, 'D1', day));
+      // São Paulo days from hourly bars; the span starts and ends on day boundaries
+      const hours = await reader.runAndReadAll(BARS_FROM_MINUTES, [id, 60n, BigInt(span.fromMs / MINUTE_MS), BigInt(span.toMs / MINUTE_MS), BigInt(NO_LIMIT)]);
+      const days = foldHoursIntoDays(
+        hours.getRowObjectsJS().reverse().map((row) => rowToAggregate(row, Number(row.bucket) * MINUTE_MS)),
+        (day, hour) => {
+          if (hour.high > day.high) day.high = hour.high;
+          if (hour.low < day.low) day.low = hour.low;
+          day.close = hour.close;
+          day.volume += hour.volume;
+          day.trades += hour.trades;
+          day.turnover += hour.turnover;
+        },
+      );
+      return days.slice(-Number(limit)).map((day) => candleFromAggregate(query.symbol, 'D1', day));
     },
 
     bufferedRows: () => buffered,

@@ -1,4 +1,4 @@
-import { barEnd, barStart, type CandleInterval, INTERVAL_MS } from '../domain/candle';
+import { barSpan, type CandleInterval, INTERVAL_MS } from '../domain/candle';
 import { B3_TIME_ZONE } from '../domain/session-time';
 import type { TickerSymbol } from '../domain/trade';
 
@@ -65,29 +65,13 @@ function alignment(interval: CandleInterval): string {
   return interval === 'D1' ? `ALIGN TO CALENDAR TIME ZONE '${B3_TIME_ZONE}'` : 'ALIGN TO CALENDAR';
 }
 
-/** First bar boundary at or after `epochMs`. */
-function boundaryAtOrAfter(interval: CandleInterval, epochMs: number): number {
-  const start = barStart(interval, epochMs);
-  return start === epochMs ? start : barEnd(interval, start);
-}
-
-/**
- * Trade times whose bars start in [fromMs, toMs): a bar starts in that range exactly when it starts at
- * or after the first boundary ≥ fromMs and before the first boundary ≥ toMs, and its trades are the
- * ones between those two boundaries. Filtering trades on [fromMs, toMs) instead would cut the bar that
- * straddles fromMs and drop the trades of the last bar after toMs.
- */
-export function candleTradeRange(interval: CandleInterval, fromMs: number, toMs: number): { fromMs: number; toMs: number } {
-  return { fromMs: boundaryAtOrAfter(interval, fromMs), toMs: boundaryAtOrAfter(interval, toMs) };
-}
-
 /**
  * Start of the trade window holding the last `bars` bar slots of `range` (a boundary, never before the
  * range). Reading only that window, and widening it while it yields fewer bars than wanted, keeps a
  * `limit` query from sorting a symbol's whole history.
  */
 export function candleTradeWindowStart(interval: CandleInterval, range: { fromMs: number; toMs: number }, bars: number): number {
-  return Math.max(range.fromMs, boundaryAtOrAfter(interval, range.toMs - bars * INTERVAL_MS[interval]));
+  return Math.max(range.fromMs, barSpan(interval, range.toMs - bars * INTERVAL_MS[interval], range.toMs).fromMs);
 }
 
 /** A bind value QuestDB parses as TIMESTAMP; a bare number would be refused ("could not parse as TIMESTAMP"). */

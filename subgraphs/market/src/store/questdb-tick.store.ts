@@ -1,14 +1,13 @@
 import type { Logger } from '@b3/kit';
 import { Sender } from '@questdb/nodejs-client';
 import { Pool } from 'pg';
-import { barStart, type BarAggregate, type CandleInterval, candleFromAggregate } from '../domain/candle';
+import { barSpan, barStart, type BarAggregate, type CandleInterval, candleFromAggregate } from '../domain/candle';
 import { unitsToPrice } from '../domain/price-units';
 import { AGGRESSORS, type Aggressor, type TickerSymbol, type Trade } from '../domain/trade';
 import { type IlpTradeRow, ilpSenderConfig, ilpTradeRow, writeIlpTradeRow } from './questdb-ilp';
 import {
   assertTableName,
   candlesSql,
-  candleTradeRange,
   candleTradeWindowStart,
   createTradesTableSql,
   latestTimestampsSql,
@@ -98,7 +97,7 @@ export async function openQuestDbTickStore(options: QuestDbTickStoreOptions): Pr
     bufferedRows: () => writer.bufferedRows(),
 
     async candles({ symbol, interval, fromMs, toMs, limit }) {
-      const range = candleTradeRange(interval, fromMs, toMs);
+      const range = barSpan(interval, fromMs, toMs);
       if (range.fromMs >= range.toMs) return [];
       const read = async (tradesFromMs: number) => {
         const bars = (await run(candlesSql(table, symbol, interval, tradesFromMs, range.toMs))).map(barFromRow);

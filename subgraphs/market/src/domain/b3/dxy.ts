@@ -1,4 +1,4 @@
-import { barEnd, barStart, type CandleInterval } from '../candle';
+import { barEnd, barStart, type CandleInterval, foldHoursIntoDays } from '../candle';
 import { compareDecimals } from './decimal';
 
 /** One print of the US dollar index; the key is the time. */
@@ -37,25 +37,14 @@ export function dxyBar(interval: CandleInterval, bar: DxyAggregate): DxyBar {
   return { start: new Date(startMs).toISOString(), end: new Date(barEnd(interval, startMs)).toISOString(), ...prices };
 }
 
-/**
- * Folds hourly bars (in start order) into São Paulo days. Brazil's offsets are whole hours, so an hour
- * never straddles two days and the fold is exact.
- */
-export function foldHoursIntoDays(hours: readonly DxyAggregate[]): DxyAggregate[] {
-  const days = new Map<number, DxyAggregate>();
-  for (const hour of hours) {
-    const start = barStart('D1', hour.startMs);
-    const day = days.get(start);
-    if (!day) {
-      days.set(start, { ...hour, startMs: start });
-      continue;
-    }
+/** Hourly bars (in start order) as São Paulo days. */
+export function dxyDays(hours: readonly DxyAggregate[]): DxyAggregate[] {
+  return foldHoursIntoDays(hours, (day, hour) => {
     if (compareDecimals(hour.high, day.high) > 0) day.high = hour.high;
     if (compareDecimals(hour.low, day.low) < 0) day.low = hour.low;
     day.close = hour.close;
     day.count += hour.count;
-  }
-  return [...days.values()];
+  });
 }
 
 /** Reference aggregation of ticks into bars, in start order: what the stores are tested against. */
