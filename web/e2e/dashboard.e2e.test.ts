@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { servicesRequired } from '@b3/kit/testing/require-service';
 import { chromiumAvailable, launchBrowser } from '../../e2e/harness/browser';
+import { type Platform, startPlatform } from '../../e2e/harness/platform';
 import { healthyBridge, startFakeGateway, type FakeGateway } from './fakeGateway';
 import { serveDashboard, type DashboardServer } from './serveDashboard';
 
@@ -50,6 +51,40 @@ interface OpenedDashboard {
   readonly pageErrors: string[];
 }
 
+/** Opens the dashboard in a new page and waits for its socket to go live, recording what the page asks for. */
+async function openDashboardAt(browser: Browser, url: string): Promise<OpenedDashboard> {
+  const page = await browser.newPage({ viewport: { width: 1100, height: 520 } });
+  const requested: string[] = [];
+  const pageErrors: string[] = [];
+  page.on('request', (request) => requested.push(request.url()));
+  page.on('websocket', (socket) => requested.push(socket.url()));
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  await page.goto(url);
+  await waitFor('the websocket to go live', async () => (await textOf(page, 'ws-state')) === 'live');
+  return { page, requested, pageErrors };
+}
+
+interface DrawnCandle {
+  readonly start: string;
+  readonly trades: number;
+  readonly closed: boolean;
+}
+
+/** The newest candle on the chart, read in one go so its start and trade count come from the same render. */
+const newestCandle = (page: Page): Promise<DrawnCandle | null> =>
+  page
+    .getByTestId('candle')
+    .evaluateAll((candles) => {
+      const newest = candles[candles.length - 1];
+      if (!newest) return null;
+      return {
+        start: newest.getAttribute('data-start') ?? '',
+        trades: Number(newest.getAttribute('data-trades')),
+        closed: newest.getAttribute('data-closed') === 'true',
+      };
+    })
+    .catch(() => null);
+
 function nonLoopback(urls: readonly string[]): string[] {
   return urls.filter((raw) => {
     const url = new URL(raw);
@@ -92,16 +127,9 @@ if (!browserReady) {
   });
 
   async function openDashboard(): Promise<OpenedDashboard> {
-    const page = await browser.newPage({ viewport: { width: 1100, height: 520 } });
-    pages.push(page);
-    const requested: string[] = [];
-    const pageErrors: string[] = [];
-    page.on('request', (request) => requested.push(request.url()));
-    page.on('websocket', (socket) => requested.push(socket.url()));
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(site.url);
-    await waitFor('the websocket to go live', async () => (await textOf(page, 'ws-state')) === 'live');
-    return { page, requested, pageErrors };
+    const opened = await openDashboardAt(browser, site.url);
+    pages.push(opened.page);
+    return opened;
   }
 
   test('shows live prices in pt-BR format, service statuses, and talks only to loopback', async () => {
@@ -221,4 +249,115 @@ if (!browserReady) {
     expect(nonLoopback(requested)).toEqual([]);
     expect(pageErrors).toEqual([]);
   }, 60_000);
+});
+
+// The fake gateway has no candles: the chart is checked against the real platform, simulator to browser.
+(browserReady ? describe : describe.skip)('candle chart in a browser against the real platform', () => {
+  let platform: Platform;
+  let browser: Browser;
+  const pages: Page[] = [];
+
+  beforeAll(async () => {
+    // The launcher serves web/dist, so it must hold the chart before the platform starts.
+    ensureBuilt();
+    platform = await startPlatform();
+    browser = await launchBrowser();
+  }, 180_000);
+
+  afterAll(async () => {
+    await Promise.all(pages.map((p) => p.close()));
+    await browser?.close();
+    await platform?.stop();
+  }, 30_000);
+
+  async function openDashboard(): Promise<OpenedDashboard> {
+    const opened = await openDashboardAt(browser, platform.dashboardUrl);
+    pages.push(opened.page);
+    return opened;
+  }
+
+  test('draws candles for the first watchlist symbol and grows the forming one as trades print', async () => {
+    const { page, requested, pageErrors } = await openDashboard();
+    const chart = page.getByTestId('candle-chart');
+    await expect(chart.getAttribute('data-symbol')).resolves.toBe('WINZ26');
+    await expect(chart.getAttribute('data-interval')).resolves.toBe('M1');
+    await expect(page.getByTestId('candle-interval-M1').getAttribute('aria-pressed')).resolves.toBe('true');
+
+    const first = await waitFor('a first WINZ26 candle', () => newestCandle(page), 30_000);
+    expect(first.trades).toBeGreaterThan(0);
+    expect(await textOf(page, 'candle-last-price')).toMatch(/^\d{1,3}(\.\d{3})+$/);
+    await expect(page.getByTestId('candle-vwap').getAttribute('d')).resolves.toMatch(/^M[\d.]+ [\d.]+/);
+
+    // Either the forming bar takes more trades, or the minute turns and a new bar opens after it.
+    const later = await waitFor(
+      'the forming candle to take another trade',
+      async () => {
+        const now = await newestCandle(page);
+        if (!now) return null;
+        const grew = now.start === first.start && now.trades > first.trades;
+        const opened = Date.parse(now.start) > Date.parse(first.start);
+        return grew || opened ? now : null;
+      },
+      30_000,
+    );
+    if (later.start === first.start) expect(later.trades).toBeGreaterThan(first.trades);
+    await expect(page.locator('[data-testid="candle"].candle--forming').count()).resolves.toBeLessThanOrEqual(1);
+    await expect(page.getByTestId('candle-error').count()).resolves.toBe(0);
+
+    if (process.env.DASHBOARD_SCREENSHOT) await page.screenshot({ path: process.env.DASHBOARD_SCREENSHOT.replace(/(\.png)?$/, '-candles.png'), fullPage: true });
+
+    expect(nonLoopback(requested)).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  }, 90_000);
+
+  test('follows the symbol select and the interval buttons', async () => {
+    const { page, pageErrors } = await openDashboard();
+    const chart = page.getByTestId('candle-chart');
+    await waitFor('a first candle', () => newestCandle(page), 30_000);
+
+    await page.getByTestId('candle-symbol').selectOption('PETR4');
+    await waitFor('the chart to show PETR4', async () => (await chart.getAttribute('data-symbol')) === 'PETR4');
+    await waitFor('a PETR4 candle', () => newestCandle(page), 30_000);
+    // Stock prices in reais with a decimal comma, never the index's thousands groups.
+    await waitFor('a PETR4 last price', async () => /^\d{1,3}(,\d+)?$/.test((await textOf(page, 'candle-last-price')) ?? ''));
+
+    await page.getByTestId('candle-interval-M5').click();
+    await waitFor('the chart to show M5 bars', async () => (await chart.getAttribute('data-interval')) === 'M5');
+    await expect(page.getByTestId('candle-interval-M5').getAttribute('aria-pressed')).resolves.toBe('true');
+    await expect(page.getByTestId('candle-interval-M1').getAttribute('aria-pressed')).resolves.toBe('false');
+    const m5 = await waitFor('a PETR4 M5 candle', () => newestCandle(page), 30_000);
+    // An M5 bar starts on a five-minute boundary.
+    expect(new Date(m5.start).getUTCMinutes() % 5).toBe(0);
+    expect(pageErrors).toEqual([]);
+  }, 90_000);
+
+  test("shows the gateway's error message when the candle history fails, and clears it once history loads", async () => {
+    const { page, pageErrors } = await openDashboard();
+    // Only the history query is failed, at the HTTP layer; everything else still reaches the real gateway.
+    await page.route(platform.gatewayUrl, async (route) => {
+      if (route.request().method() === 'POST' && route.request().postData()?.includes('query CandleHistory')) {
+        await route.fulfill({
+          status: 200,
+          contentType: 'application/json',
+          headers: { 'access-control-allow-origin': '*' },
+          body: JSON.stringify({ data: null, errors: [{ message: 'market subgraph unavailable', extensions: { code: 'INTERNAL' } }] }),
+        });
+        return;
+      }
+      await route.continue();
+    });
+    await page.getByTestId('candle-interval-M15').click();
+    await waitFor('the chart error', async () => (await textOf(page, 'candle-error'))?.includes('market subgraph unavailable'));
+    await expect(page.getByTestId('candle-error').getAttribute('role')).resolves.toBe('alert');
+
+    await page.unroute(platform.gatewayUrl);
+    await page.getByTestId('candle-interval-M1').click();
+    await waitFor('the error to clear', async () => (await page.getByTestId('candle-error').count()) === 0);
+    await waitFor('candles again', () => newestCandle(page), 30_000);
+    expect(pageErrors).toEqual([]);
+  }, 90_000);
+
+  test('made no connection attempt to any non-loopback address', () => {
+    expect(platform.netViolations()).toEqual([]);
+  });
 });

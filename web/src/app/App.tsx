@@ -1,5 +1,6 @@
 import type { GatewayConfig } from '../shared/config/loadGatewayConfig';
 import { GatewayProvider } from '../shared/graphql/GatewayProvider';
+import { CandleChart } from '../features/candle-chart/CandleChart';
 import { SystemStatusPanel } from '../features/system-status/SystemStatusPanel';
 import { TickerBoard } from '../features/ticker-board/TickerBoard';
 import { ConnectionIndicator } from './ConnectionIndicator';
@@ -16,7 +17,11 @@ export function App({ config }: { config: GatewayConfig }) {
           <ConnectionIndicator />
         </header>
         <main className="desk__main">
-          <TickerBoard symbols={WATCHLIST} />
+          {/* One column, so the chart sits right under the board however tall the status panel grows. */}
+          <div className="desk__column">
+            <TickerBoard symbols={WATCHLIST} />
+            <CandleChart symbols={WATCHLIST} />
+          </div>
           <SystemStatusPanel />
         </main>
       </div>

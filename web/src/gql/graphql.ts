@@ -206,6 +206,23 @@ export type SignalDirection =
   | 'BUY'
   | 'SELL';
 
+export type CandleHistoryQueryVariables = Exact<{
+  symbol: Scalars['String']['input'];
+  interval: CandleInterval;
+  limit: Scalars['Int']['input'];
+}>;
+
+
+export type CandleHistoryQuery = { ticker: { symbol: string, candles: Array<{ symbol: string, interval: CandleInterval, start: string, end: string, open: string, high: string, low: string, close: string, volume: number, trades: number, turnover: string, vwap: string, closed: boolean }> } };
+
+export type CandleUpdatesSubscriptionVariables = Exact<{
+  symbol: Scalars['String']['input'];
+  interval: CandleInterval;
+}>;
+
+
+export type CandleUpdatesSubscription = { candles: { symbol: string, interval: CandleInterval, start: string, end: string, open: string, high: string, low: string, close: string, volume: number, trades: number, turnover: string, vwap: string, closed: boolean } };
+
 export type BridgeStatusSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -249,6 +266,47 @@ export class TypedDocumentString<TResult, TVariables>
   }
 }
 
+export const CandleHistoryDocument = new TypedDocumentString(`
+    query CandleHistory($symbol: String!, $interval: CandleInterval!, $limit: Int!) {
+  ticker(symbol: $symbol) {
+    symbol
+    candles(interval: $interval, limit: $limit) {
+      symbol
+      interval
+      start
+      end
+      open
+      high
+      low
+      close
+      volume
+      trades
+      turnover
+      vwap
+      closed
+    }
+  }
+}
+    `, {"hash":"9f3795b55fdb1af676f3568991bfb696d37692279b19bdf1df5fb05bc6ca7db4"}) as unknown as TypedDocumentString<CandleHistoryQuery, CandleHistoryQueryVariables>;
+export const CandleUpdatesDocument = new TypedDocumentString(`
+    subscription CandleUpdates($symbol: String!, $interval: CandleInterval!) {
+  candles(symbol: $symbol, interval: $interval) {
+    symbol
+    interval
+    start
+    end
+    open
+    high
+    low
+    close
+    volume
+    trades
+    turnover
+    vwap
+    closed
+  }
+}
+    `, {"hash":"f2e93441858bdec5d910d384f57f307de05b65807912b9654d290ecc57640970"}) as unknown as TypedDocumentString<CandleUpdatesSubscription, CandleUpdatesSubscriptionVariables>;
 export const BridgeStatusDocument = new TypedDocumentString(`
     subscription BridgeStatus {
   bridgeStatus {
