@@ -11,7 +11,12 @@ const schema = buildSchema(/* GraphQL */ `
   enum Health { OK DEGRADED DOWN }
   enum Aggressor { BUY SELL NONE }
   type Trade { price: String! quantity: Int! time: String! aggressor: Aggressor! }
-  type Ticker { symbol: String! lastTrade: Trade }
+  type Ticker { symbol: String! lastTrade: Trade candles(interval: CandleInterval!, limit: Int): [Candle!]! }
+  enum CandleInterval { M1 M5 M15 H1 D1 }
+  type Candle {
+    symbol: String! interval: CandleInterval! start: String! end: String! open: String! high: String! low: String! close: String!
+    volume: Int! trades: Int! turnover: String! vwap: String! closed: Boolean!
+  }
   type Tick { symbol: String! price: String! quantity: Int! aggressor: Aggressor! time: String! }
   type ServiceHealth { name: String! status: Health! latencyMs: Int url: String! }
   type PlatformStatus { overall: Health! checkedAt: String! services: [ServiceHealth!]! }
@@ -22,8 +27,8 @@ const schema = buildSchema(/* GraphQL */ `
     callbackP99Micros: Float! drainLatencyP99Ms: Float! duplicatesDropped: Int! reinitializations: Int!
     nextReconnectInMs: Int lastError: String subscriptions: [BridgeSubscription!]! updatedAt: String!
   }
-  type Query { tickers(symbols: [String!]!): [Ticker!]! platformStatus: PlatformStatus! bridgeStatus: BridgeStatus! }
-  type Subscription { ticks(symbols: [String!]!): Tick! bridgeStatus: BridgeStatus! }
+  type Query { ticker(symbol: String!): Ticker! tickers(symbols: [String!]!): [Ticker!]! platformStatus: PlatformStatus! bridgeStatus: BridgeStatus! }
+  type Subscription { ticks(symbols: [String!]!): Tick! bridgeStatus: BridgeStatus! candles(symbol: String!, interval: CandleInterval!): Candle! }
 `);
 
 export type Health = 'OK' | 'DEGRADED' | 'DOWN';
@@ -129,6 +134,8 @@ export async function startFakeGateway(tickIntervalMs = 120, bridgeIntervalMs = 
   };
 
   const queryRoot = {
+    // the candle chart is tested against the real platform (dashboard.e2e); here it only needs to load
+    ticker: ({ symbol }: { symbol: string }) => ({ symbol, lastTrade: quote(symbol), candles: () => [] }),
     tickers: ({ symbols }: { symbols: string[] }) =>
       // VALE3 has not traded yet today: the page must cope with a null lastTrade.
       symbols.map((symbol) => ({ symbol, lastTrade: symbol === 'VALE3' ? null : quote(symbol) })),
@@ -152,6 +159,22 @@ export async function startFakeGateway(tickIntervalMs = 120, bridgeIntervalMs = 
       yield { bridgeStatus: queryRoot.bridgeStatus() };
       await new Promise((resolve) => setTimeout(resolve, bridgeIntervalMs));
     }
+  }
+
+  // No bars in the fake market: the stream stays open and silent until the page leaves (no timer to outlive it).
+  function candles(): AsyncIterableIterator<never> {
+    let finish = (): void => undefined;
+    const ended = new Promise<IteratorResult<never>>((resolve) => (finish = () => resolve({ done: true, value: undefined })));
+    return {
+      next: () => ended,
+      return: async () => {
+        finish();
+        return { done: true, value: undefined };
+      },
+      [Symbol.asyncIterator]() {
+        return this;
+      },
+    };
   }
 
   async function* ticks({ symbols }: { symbols: string[] }) {
@@ -194,7 +217,7 @@ export async function startFakeGateway(tickIntervalMs = 120, bridgeIntervalMs = 
   });
 
   const wss = new WebSocketServer({ noServer: true });
-  const wsServer = useServer({ schema, roots: { query: queryRoot, subscription: { ticks, bridgeStatus } } }, wss);
+  const wsServer = useServer({ schema, roots: { query: queryRoot, subscription: { ticks, bridgeStatus, candles } } }, wss);
   server.on('upgrade', (req, socket, head) => {
     if (!accepting || req.url !== '/graphql') {
       socket.destroy();
