@@ -15,6 +15,15 @@ describe('duckdb tick store on disk', () => {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
+  it('keeps the later of two equal trades inside one batch', async () => {
+    const store = await openDuckDbTickStore(':memory:');
+    const first = trade('PETR4', 5, '2026-11-26T13:00:05.000Z', '38.01', 100);
+    await store.append([first, trade('PETR4', 6, '2026-11-26T13:00:06.000Z', '38.02', 100), { ...first, price: '38.04', isEdit: true }]);
+    const [bar] = await store.candles({ symbol: 'PETR4' as TickerSymbol, interval: 'M1', fromMs: 0, toMs: Date.parse('2027-01-01T00:00:00Z') });
+    expect(bar).toMatchObject({ open: '38.04', high: '38.04', trades: 2, volume: 200 });
+    await store.close();
+  });
+
   it('keeps trades and bars across a reopen', async () => {
     const path = join(dir, 'ticks.duckdb');
     const first = await openDuckDbTickStore(path);

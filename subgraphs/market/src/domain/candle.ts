@@ -1,6 +1,7 @@
 import { divideRounded, priceToUnits, unitsToPrice } from './price-units';
 import { saoPauloDayStart } from './session-time';
 import type { TickerSymbol, Trade } from './trade';
+import { epochMs } from './utc-time';
 
 export const CANDLE_INTERVALS = ['M1', 'M5', 'M15', 'H1', 'D1'] as const;
 export type CandleInterval = (typeof CANDLE_INTERVALS)[number];
@@ -174,7 +175,7 @@ export function aggregateTrades(trades: readonly Trade[], symbol: TickerSymbol, 
   const bars = new Map<number, BarAccumulator>();
   for (const trade of trades) {
     if (trade.symbol !== symbol) continue;
-    const start = barStart(interval, Date.parse(trade.time));
+    const start = barStart(interval, epochMs(trade.time));
     let bar = bars.get(start);
     if (!bar) bars.set(start, (bar = new BarAccumulator(symbol, interval, start)));
     bar.add(trade);

@@ -1,6 +1,7 @@
 import { BarAccumulator, barStart, type Candle, CANDLE_INTERVALS, type CandleInterval } from '../domain/candle';
 import { priceToUnits } from '../domain/price-units';
 import type { TickerSymbol, Trade } from '../domain/trade';
+import { epochMs } from '../domain/utc-time';
 
 export interface CandleUpdate extends Candle {
   /** False while the bar is forming; true once, when it closed. */
@@ -34,7 +35,7 @@ export class FormingBars {
   }
 
   add(trade: Trade): void {
-    const at = Date.parse(trade.time);
+    const at = epochMs(trade.time);
     const units = priceToUnits(trade.price);
     const bars = this.barsOf(trade.symbol);
     const listeners = this.listeners.get(trade.symbol);

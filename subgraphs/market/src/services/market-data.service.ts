@@ -10,7 +10,7 @@ const TICK_QUEUE = 256;
 /** A trades tape must not skip prints: a client this far behind is disconnected instead. */
 const TAPE_QUEUE = 10_000;
 /** Flush as soon as this many trades wait, without waiting for the timer. */
-const FLUSH_ROWS = 20_000;
+const FLUSH_ROWS = 50_000;
 const RATE_WINDOW_MS = 10_000;
 
 export interface IngestStats {

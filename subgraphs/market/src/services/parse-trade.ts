@@ -1,5 +1,6 @@
 import { parsePrice } from '@b3/kit';
 import { AGGRESSORS, type Aggressor, isTickerSymbol, type Trade } from '../domain/trade';
+import { epochMs } from '../domain/utc-time';
 
 /**
  * Bus payloads are untrusted JSON: accept only a complete, well-formed trade. The price is canonicalised
@@ -16,7 +17,7 @@ export function parseTrade(payload: unknown): Trade | null {
   if (!price?.ok) return null;
   if (typeof p.quantity !== 'number' || !Number.isInteger(p.quantity) || p.quantity <= 0) return null;
   if (typeof p.tradeNumber !== 'number' || !Number.isInteger(p.tradeNumber) || p.tradeNumber < 0) return null;
-  if (typeof p.time !== 'string' || Number.isNaN(Date.parse(p.time))) return null;
+  if (typeof p.time !== 'string' || Number.isNaN(epochMs(p.time))) return null;
   const aggressor = AGGRESSORS.includes(p.aggressor as Aggressor) ? (p.aggressor as Aggressor) : 'UNKNOWN';
   return {
     symbol: p.symbol,

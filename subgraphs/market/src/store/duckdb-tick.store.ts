@@ -5,6 +5,7 @@ import { type BarAggregate, barSpan, type Candle, candleFromAggregate, foldHours
 import { priceToUnits, unitsToPrice } from '../domain/price-units';
 import { AGGRESSORS, type Aggressor, type TickerSymbol, type Trade } from '../domain/trade';
 import type { CandleQuery, TickStore } from './tick.store';
+import { epochMs } from '../domain/utc-time';
 
 const MINUTE_MS = 60_000;
 const NO_LIMIT = Number.MAX_SAFE_INTEGER;
@@ -102,15 +103,18 @@ function rowToAggregate(row: Row, startMs: number): BarAggregate {
 
 /** Later trades with the same (symbol, number, time) replace earlier ones, inside a batch as across batches. */
 function latestPerKey(trades: readonly Trade[]): Trade[] {
-  const seen = new Map<string, Map<number, string>>();
-  let duplicates = false;
+  // a feed numbers each symbol's trades upwards: only a batch that goes back can hold a repeat
+  const lastNumber = new Map<string, number>();
+  let ordered = true;
   for (const trade of trades) {
-    let numbers = seen.get(trade.symbol);
-    if (!numbers) seen.set(trade.symbol, (numbers = new Map()));
-    if (numbers.get(trade.tradeNumber) === trade.time) duplicates = true;
-    numbers.set(trade.tradeNumber, trade.time);
+    const last = lastNumber.get(trade.symbol);
+    if (last !== undefined && trade.tradeNumber <= last) {
+      ordered = false;
+      break;
+    }
+    lastNumber.set(trade.symbol, trade.tradeNumber);
   }
-  if (!duplicates) return [...trades];
+  if (ordered) return [...trades];
   const byKey = new Map<string, Trade>();
   for (const trade of trades) byKey.set(`${trade.symbol}\u0000${trade.tradeNumber}\u0000${trade.time}`, trade);
   return [...byKey.values()];
@@ -120,17 +124,25 @@ interface Columns {
   columns: unknown[][];
   firstMs: number;
   lastMs: number;
+  /** Per symbol id, the batch's earliest and latest trade time. */
+  spans: Map<number, { firstMs: number; lastMs: number }>;
 }
 
 function toColumns(trades: readonly Trade[], symbolIds: ReadonlyMap<string, number>): Columns {
   const columns: unknown[][] = COLUMN_TYPES.map(() => new Array<unknown>(trades.length));
   let firstMs = Infinity;
   let lastMs = -Infinity;
+  const spans = new Map<number, { firstMs: number; lastMs: number }>();
   trades.forEach((t, i) => {
-    const ms = Date.parse(t.time);
+    const ms = epochMs(t.time);
     if (ms < firstMs) firstMs = ms;
     if (ms > lastMs) lastMs = ms;
-    columns[0][i] = symbolIds.get(t.symbol);
+    const id = symbolIds.get(t.symbol)!;
+    const span = spans.get(id);
+    if (!span) spans.set(id, { firstMs: ms, lastMs: ms });
+    else if (ms < span.firstMs) span.firstMs = ms;
+    else if (ms > span.lastMs) span.lastMs = ms;
+    columns[0][i] = id;
     columns[1][i] = t.tradeNumber;
     columns[2][i] = priceToUnits(t.price);
     columns[3][i] = t.quantity;
@@ -138,7 +150,7 @@ function toColumns(trades: readonly Trade[], symbolIds: ReadonlyMap<string, numb
     columns[5][i] = BigInt(ms);
     columns[6][i] = t.isEdit;
   });
-  return { columns, firstMs, lastMs };
+  return { columns, firstMs, lastMs, spans };
 }
 
 /**
@@ -173,6 +185,12 @@ export async function openDuckDbTickStore(path: string): Promise<TickStore> {
     }
   }
 
+  // newest stored trade time per symbol id: a batch entirely after it cannot repeat a stored trade
+  const newestMs = new Map<number, number>();
+  for (const row of (await writer.runAndReadAll('SELECT symbol_id, max(ts) AS ts FROM ticks GROUP BY symbol_id')).getRowObjectsJS()) {
+    newestMs.set(Number(row.symbol_id), Number(row.ts));
+  }
+
   let closed = false;
   let buffered = 0;
   // one writer transaction at a time: appends queue behind each other in call order
@@ -181,7 +199,7 @@ export async function openDuckDbTickStore(path: string): Promise<TickStore> {
   async function write(batch: Trade[]): Promise<void> {
     await registerSymbols(batch);
     const appender = await writer.createAppender('staging');
-    const { columns, firstMs: lo, lastMs: hi } = toColumns(batch, symbolIds);
+    const { columns, firstMs: lo, lastMs: hi, spans } = toColumns(batch, symbolIds);
     for (let offset = 0; offset < batch.length; offset += CHUNK_ROWS) {
       const rows = Math.min(CHUNK_ROWS, batch.length - offset);
       const chunk = DuckDBDataChunk.create(COLUMN_TYPES, rows);
@@ -192,15 +210,20 @@ export async function openDuckDbTickStore(path: string): Promise<TickStore> {
     appender.closeSync();
     const range = [BigInt(lo), BigInt(hi)];
     const minuteRange = [BigInt(Math.floor(lo / MINUTE_MS) * MINUTE_MS), BigInt(Math.floor(hi / MINUTE_MS) * MINUTE_MS + MINUTE_MS - 1)];
+    // live feeds append in time order, so the replace step is usually skipped
+    const mayRepeat = [...spans].some(([id, span]) => span.firstMs <= (newestMs.get(id) ?? -Infinity));
     await writer.run('BEGIN');
     try {
-      await writer.run(
-        `DELETE FROM ticks WHERE ts BETWEEN $1 AND $2 AND (symbol_id, trade_number, ts) IN (SELECT symbol_id, trade_number, ts FROM staging)`,
-        range,
-      );
+      if (mayRepeat) {
+        await writer.run(
+          `DELETE FROM ticks WHERE ts BETWEEN $1 AND $2 AND (symbol_id, trade_number, ts) IN (SELECT symbol_id, trade_number, ts FROM staging)`,
+          range,
+        );
+      }
       await writer.run('INSERT INTO ticks SELECT * FROM staging');
       await writer.run(REBUILD_MINUTES, minuteRange);
       await writer.run('COMMIT');
+      for (const [id, span] of spans) if (span.lastMs > (newestMs.get(id) ?? -Infinity)) newestMs.set(id, span.lastMs);
     } catch (error) {
       await writer.run('ROLLBACK');
       throw error;

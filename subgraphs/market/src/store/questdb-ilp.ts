@@ -1,6 +1,7 @@
 import type { Sender } from '@questdb/nodejs-client';
 import { priceToUnits } from '../domain/price-units';
 import type { Trade } from '../domain/trade';
+import { epochMs as epochMsOf } from '../domain/utc-time';
 
 /**
  * ILP side of the QuestDB tick store: the sender's configuration string and the encoding of one trade
@@ -80,7 +81,7 @@ function safeInteger(value: number | bigint, what: string, trade: Trade): number
  * half-written in the sender's buffer would corrupt every row after it.
  */
 export function ilpTradeRow(trade: Trade): IlpTradeRow {
-  const epochMs = Date.parse(trade.time);
+  const epochMs = epochMsOf(trade.time);
   if (!Number.isFinite(epochMs)) throw new RangeError(`trade ${trade.symbol} #${trade.tradeNumber} has an invalid time "${trade.time}"`);
   if (trade.symbol === '' || trade.exchange === '') throw new RangeError(`trade #${trade.tradeNumber} has an empty symbol or exchange`);
   return {
