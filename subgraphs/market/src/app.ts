@@ -23,7 +23,7 @@ const MAX_WRITE_LAG_MS = 5_000;
 export async function startMarket(config: MarketConfig, logger: Logger): Promise<{ stop(): Promise<void> }> {
   const store = await openTickStore(config.tickStore, logger);
   const read = createReadRetry();
-  const market = new MarketDataService(store, config.instruments, logger);
+  const market = new MarketDataService(store, config.instruments, logger, read);
   const bars = new FormingBars();
   const candles = new CandleService(store, bars, read);
   const books = new BookService(logger);

@@ -52,6 +52,7 @@ export class MarketDataService {
     private readonly store: TickStore,
     instruments: readonly Instrument[],
     private readonly logger: Logger,
+    private readonly read: <T>(operation: () => Promise<T>) => Promise<T> = (operation) => operation(),
     flushEveryMs = 200,
   ) {
     this.known = new Set(instruments.map((i) => i.symbol));
@@ -132,7 +133,8 @@ export class MarketDataService {
   async lastTrades(symbols: readonly TickerSymbol[]): Promise<Array<Trade | null>> {
     const missing = symbols.filter((s) => !this.latest.has(s));
     if (missing.length > 0) {
-      for (const [symbol, trade] of await this.store.lastTrades([...new Set(missing)])) this.latest.set(symbol, trade);
+      const stored = await this.read(() => this.store.lastTrades([...new Set(missing)]));
+      for (const [symbol, trade] of stored) this.latest.set(symbol, trade);
     }
     return symbols.map((s) => this.latest.get(s) ?? null);
   }
