@@ -206,6 +206,8 @@ export type SignalDirection =
   | 'BUY'
   | 'SELL';
 
+export type CandleFieldsFragment = { symbol: string, interval: CandleInterval, start: string, end: string, open: string, high: string, low: string, close: string, volume: number, trades: number, turnover: string, vwap: string, closed: boolean };
+
 export type CandleHistoryQueryVariables = Exact<{
   symbol: Scalars['String']['input'];
   interval: CandleInterval;
@@ -265,48 +267,68 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-
+export const CandleFieldsFragmentDoc = new TypedDocumentString(`
+    fragment CandleFields on Candle {
+  symbol
+  interval
+  start
+  end
+  open
+  high
+  low
+  close
+  volume
+  trades
+  turnover
+  vwap
+  closed
+}
+    `, {"fragmentName":"CandleFields"}) as unknown as TypedDocumentString<CandleFieldsFragment, unknown>;
 export const CandleHistoryDocument = new TypedDocumentString(`
     query CandleHistory($symbol: String!, $interval: CandleInterval!, $limit: Int!) {
   ticker(symbol: $symbol) {
     symbol
     candles(interval: $interval, limit: $limit) {
-      symbol
-      interval
-      start
-      end
-      open
-      high
-      low
-      close
-      volume
-      trades
-      turnover
-      vwap
-      closed
+      ...CandleFields
     }
   }
 }
-    `, {"hash":"9f3795b55fdb1af676f3568991bfb696d37692279b19bdf1df5fb05bc6ca7db4"}) as unknown as TypedDocumentString<CandleHistoryQuery, CandleHistoryQueryVariables>;
+    fragment CandleFields on Candle {
+  symbol
+  interval
+  start
+  end
+  open
+  high
+  low
+  close
+  volume
+  trades
+  turnover
+  vwap
+  closed
+}`, {"hash":"81601bfb1f458c5d11aa35526a39aa9447717db9ffbbd31d104ffa111cbbe909"}) as unknown as TypedDocumentString<CandleHistoryQuery, CandleHistoryQueryVariables>;
 export const CandleUpdatesDocument = new TypedDocumentString(`
     subscription CandleUpdates($symbol: String!, $interval: CandleInterval!) {
   candles(symbol: $symbol, interval: $interval) {
-    symbol
-    interval
-    start
-    end
-    open
-    high
-    low
-    close
-    volume
-    trades
-    turnover
-    vwap
-    closed
+    ...CandleFields
   }
 }
-    `, {"hash":"f2e93441858bdec5d910d384f57f307de05b65807912b9654d290ecc57640970"}) as unknown as TypedDocumentString<CandleUpdatesSubscription, CandleUpdatesSubscriptionVariables>;
+    fragment CandleFields on Candle {
+  symbol
+  interval
+  start
+  end
+  open
+  high
+  low
+  close
+  volume
+  trades
+  turnover
+  vwap
+  closed
+}`, {"hash":"6fa97030e8b4c77c3e3adaf1c5bf0e5010481f20b7223ae2449474ffb9881d41"}) as unknown as TypedDocumentString<CandleUpdatesSubscription, CandleUpdatesSubscriptionVariables>;
 export const BridgeStatusDocument = new TypedDocumentString(`
     subscription BridgeStatus {
   bridgeStatus {

@@ -1,9 +1,9 @@
-import type { CandleInterval, CandleUpdatesSubscription } from '../../gql/graphql';
+import type { CandleFieldsFragment, CandleInterval } from '../../gql/graphql';
 import { compareDecimal } from '../../shared/format/compareDecimal';
 import { B3_TIME_ZONE } from '../../shared/format/formatB3Time';
 
 /** One OHLCV bar as both the history query and the live subscription deliver it; prices are exact decimal strings. */
-export type Bar = CandleUpdatesSubscription['candles'];
+export type Bar = CandleFieldsFragment;
 
 export const CANDLE_INTERVALS = ['M1', 'M5', 'M15', 'H1', 'D1'] as const satisfies readonly CandleInterval[];
 
