@@ -41,8 +41,15 @@ describe('federated subscriptions', () => {
     const iterator = connect(platform.traderToken).iterate<{ orderUpdates: Update }>({
       query: 'subscription { orderUpdates { symbol status ticker { symbol lastTrade { price } } } }',
     });
+    // Each placement is a new order, so each gets its own idempotency key (the same key would return the first order).
+    let placed = 0;
     const place = (symbol: string, quantity: number) =>
-      gql(platform.gatewayUrl, 'mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { id } }', { i: { symbol, side: 'BUY', type: 'MARKET', quantity } }, platform.traderToken);
+      gql(
+        platform.gatewayUrl,
+        'mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { id } }',
+        { i: { symbol, side: 'BUY', type: 'MARKET', quantity, idempotencyKey: `e2e-subscriptions-${++placed}` } },
+        platform.traderToken,
+      );
     // Subscriptions have no replay: keep placing until the upstream is live and the first event arrives.
     const first = iterator.next();
     let live = false;
@@ -61,7 +68,7 @@ describe('federated subscriptions', () => {
     await iterator.return?.();
     for (const event of events) {
       expect(event.ticker.symbol).toBe(event.symbol);
-      expect(event.status).toBe('PENDING_NEW');
+      expect(event.status).toBe('PENDING');
       const price = Number(event.ticker.lastTrade!.price);
       if (event.symbol === 'WINZ26') {
         expect(price % 5).toBe(0); // WIN: 5-point ticks around 125000

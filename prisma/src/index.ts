@@ -24,6 +24,18 @@ export {
 export type { DatabaseErrorKind } from './database-errors';
 
 // Stores need the generated model types, enums and Prisma.Decimal; they map them to domain types.
-export { Prisma, OrderSide, OrderType, OrderStatus, SignalDirection } from './generated/client';
-export type { Idea, Order, Signal, SystemEntry } from './generated/client';
+export { Prisma, OrderSide, OrderType, OrderStatus, TimeInForce, OrderEventType, RiskRule, SignalDirection } from './generated/client';
+export type {
+  Idea,
+  Order,
+  OrderFill,
+  OrderEvent,
+  RiskLimits,
+  RiskLimitsChange,
+  RiskDecision,
+  KillSwitch,
+  KillSwitchEvent,
+  Signal,
+  SystemEntry,
+} from './generated/client';
 export { databaseOptionsFromEnv, databaseResource } from './database-config';

@@ -10,6 +10,7 @@ import {
   resetDatabase,
   type Database,
 } from '../src';
+import { orderRow } from './order-row';
 import { createScratchSchema, POSTGRES_PORT, type ScratchSchema } from './postgres-scratch';
 
 interface Backend {
@@ -77,48 +78,46 @@ function crudContract(backend: Backend): void {
 
   it_('stores order prices exactly, with no float rounding on the way in or out', async ({ prisma }) => {
     const created = await prisma.order.create({
-      data: {
-        accountId: 'acc-1',
-        symbol: 'PETR4',
-        side: 'BUY',
-        type: 'STOP_LIMIT',
-        quantity: 300,
-        limitPrice: '125005.5000',
-        stopPrice: new Prisma.Decimal('38.01'),
-      },
+      data: orderRow({ type: 'STOP_LIMIT', quantity: 300, price: '125005.5000', stopPrice: new Prisma.Decimal('38.01') }),
     });
-    const big = await prisma.order.create({
-      // 18 significant digits: more than a double can hold.
-      data: { accountId: 'acc-1', symbol: 'VALE3', side: 'SELL', type: 'LIMIT', quantity: 1, limitPrice: '99999999999999.9999' },
-    });
+    // 18 significant digits: more than a double can hold.
+    const big = await prisma.order.create({ data: orderRow({ symbol: 'VALE3', side: 'SELL', quantity: 1, price: '99999999999999.9999' }) });
 
     const read = await prisma.order.findUniqueOrThrow({ where: { id: created.id } });
-    expect(read.status).toBe('PENDING_NEW');
-    expect(read.limitPrice?.toFixed(4)).toBe('125005.5000');
+    expect(read.status).toBe('PENDING');
+    expect(read.price?.toFixed(4)).toBe('125005.5000');
     expect(read.stopPrice?.toFixed(4)).toBe('38.0100');
     expect(read.stopPrice?.equals('38.01')).toBe(true);
-    expect((await prisma.order.findUniqueOrThrow({ where: { id: big.id } })).limitPrice?.toFixed(4)).toBe(
-      '99999999999999.9999',
-    );
-    const stored = await prisma.$queryRaw<{ limit_price: string; stop_price: string }[]>`
-      SELECT limit_price::text AS limit_price, stop_price::text AS stop_price FROM orders WHERE id = ${created.id}`;
-    expect(stored).toEqual([{ limit_price: '125005.5000', stop_price: '38.0100' }]);
+    expect((await prisma.order.findUniqueOrThrow({ where: { id: big.id } })).price?.toFixed(4)).toBe('99999999999999.9999');
+    const stored = await prisma.$queryRaw<{ price: string; stop_price: string }[]>`
+      SELECT price::text AS price, stop_price::text AS stop_price FROM orders WHERE id = ${created.id}::uuid`;
+    expect(stored).toEqual([{ price: '125005.5000', stop_price: '38.0100' }]);
   });
 
   it_('moves an order through statuses and lists an account newest first', async ({ prisma }) => {
     const first = await prisma.order.create({
-      data: { accountId: 'acc-2', symbol: 'ITUB4', side: 'BUY', type: 'MARKET', quantity: 100, createdAt: new Date('2026-03-02T13:00:00.000Z') },
+      data: orderRow({ account: 'acc-2', type: 'MARKET', price: null, createdAt: new Date('2026-03-02T13:00:00.000Z') }),
     });
     await prisma.order.create({
-      data: { accountId: 'acc-2', symbol: 'ITUB4', side: 'SELL', type: 'MARKET', quantity: 100, createdAt: new Date('2026-03-02T13:05:00.000Z') },
+      data: orderRow({ account: 'acc-2', side: 'SELL', type: 'MARKET', price: null, createdAt: new Date('2026-03-02T13:05:00.000Z') }),
     });
-    await prisma.order.update({ where: { id: first.id }, data: { status: 'FILLED' } });
+    await prisma.order.update({ where: { id: first.id }, data: { status: 'FILLED', filledQuantity: 100, version: 2 } });
 
-    const listed = await prisma.order.findMany({ where: { accountId: 'acc-2' }, orderBy: { createdAt: 'desc' } });
-    expect(listed.map((o) => [o.side, o.status, o.limitPrice])).toEqual([
-      ['SELL', 'PENDING_NEW', null],
+    const listed = await prisma.order.findMany({ where: { account: 'acc-2' }, orderBy: { createdAt: 'desc' } });
+    expect(listed.map((o) => [o.side, o.status, o.price])).toEqual([
+      ['SELL', 'PENDING', null],
       ['BUY', 'FILLED', null],
     ]);
+  });
+
+  it_('allows one idempotency key once per account', async ({ prisma }) => {
+    await prisma.order.create({ data: orderRow({ idempotencyKey: 'same-key-1' }) });
+    await prisma.order.create({ data: orderRow({ account: 'acc-other', idempotencyKey: 'same-key-1' }) });
+
+    const duplicate = await prisma.order.create({ data: orderRow({ idempotencyKey: 'same-key-1' }) }).catch((err: unknown) => err);
+
+    expect(isUniqueViolation(duplicate)).toBe(true);
+    expect(await prisma.order.count()).toBe(2);
   });
 
   it_('round-trips a signal with optional decimals and exact UTC instants', async ({ prisma }) => {
@@ -149,7 +148,7 @@ function crudContract(backend: Backend): void {
       .update({ where: { id: '00000000-0000-4000-8000-000000000000' }, data: { status: 'CANCELED' } })
       .catch((err: unknown) => err);
     const tooBig = await prisma.order
-      .create({ data: { accountId: 'acc-3', symbol: 'PETR4', side: 'BUY', type: 'LIMIT', quantity: 1, limitPrice: '100000000000000' } })
+      .create({ data: orderRow({ account: 'acc-3', quantity: 1, price: '100000000000000' }) })
       .catch((err: unknown) => err);
 
     expect(isRecordNotFound(missing)).toBe(true);

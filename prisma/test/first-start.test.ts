@@ -6,6 +6,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { checksumOf, loadMigrations, openDatabase, type Database, type Migration } from '../src';
 import { defaultTemplatesDir, seedDataDir } from '../src/data-dir-template';
 import { migrationsFingerprint } from '../src/migration-runner';
+import { orderRow } from './order-row';
 
 const SERVICES = ['orders', 'ideas', 'signals', 'docs'];
 const committed = loadMigrations();
@@ -41,9 +42,7 @@ describe('a service opening a data directory that does not exist yet', () => {
     const [orders, ideas] = await Promise.all([openService('orders'), openService('ideas')]);
 
     for (const db of [orders, ideas]) expect(await appliedMigrations(db)).toEqual(committed.map((m) => m.name));
-    await orders.prisma.order.create({
-      data: { accountId: 'acc-1', symbol: 'PETR4', side: 'BUY', type: 'LIMIT', quantity: 100, limitPrice: '38.01' },
-    });
+    await orders.prisma.order.create({ data: orderRow() });
     await ideas.prisma.systemEntry.create({ data: { name: 'ideas', description: 'only in ideas' } });
 
     expect(await ideas.prisma.order.count()).toBe(0);

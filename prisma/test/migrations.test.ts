@@ -18,7 +18,19 @@ import { createScratchSchema, POSTGRES_PORT, type ScratchSchema } from './postgr
 
 const committed = loadMigrations();
 const init = committed[0]!;
-const DOMAIN_TABLES = ['ideas', 'orders', 'signals', 'system_entries'];
+const DOMAIN_TABLES = [
+  'ideas',
+  'kill_switch_events',
+  'kill_switches',
+  'order_events',
+  'order_fills',
+  'orders',
+  'risk_decisions',
+  'risk_limits',
+  'risk_limits_changes',
+  'signals',
+  'system_entries',
+];
 
 interface RecordedMigration {
   id: string;
@@ -78,6 +90,19 @@ describe('applyMigrations on PGlite', () => {
 
     expect(again.applied).toEqual([]);
     expect(await recorded()).toHaveLength(committed.length);
+  });
+
+  it('replaces the prototype orders table, demo rows and all, when upgrading a database created by init', async () => {
+    await applyMigrations(pgliteSession(pglite), [init]);
+    await pglite.exec(`INSERT INTO orders (id, account_id, symbol, side, type, quantity, limit_price, status, updated_at)
+      VALUES ('demo-1', 'acc-1', 'PETR4', 'BUY', 'LIMIT', 100, 38.01, 'NEW', now())`);
+
+    const result = await applyMigrations(pgliteSession(pglite), committed);
+
+    expect(result.applied).toEqual(committed.slice(1).map((m) => m.name));
+    expect((await pglite.query('SELECT count(*)::int AS n FROM orders')).rows).toEqual([{ n: 0 }]);
+    const statuses = await pglite.query<{ s: string }>('SELECT enum_range(NULL::order_status)::text AS s');
+    expect(statuses.rows[0]!.s).toBe('{PENDING,SUBMITTED,PARTIALLY_FILLED,FILLED,CANCELED,EXPIRED,REJECTED,FAILED}');
   });
 
   it('rolls a failing migration back entirely and records nothing for it', async () => {

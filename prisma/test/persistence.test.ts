@@ -4,6 +4,7 @@ import path from 'node:path';
 import { serviceAvailableSync } from '@b3/kit/testing/require-service';
 import { defaultDataDir, openDatabase, parseDatabaseUrl, type Database } from '../src';
 import { createTestDataDir } from '../src/test-database';
+import { orderRow } from './order-row';
 import { createScratchSchema, POSTGRES_PORT } from './postgres-scratch';
 
 const postgresUp = serviceAvailableSync('postgres', POSTGRES_PORT);
@@ -29,13 +30,13 @@ describe('embedded PGlite data directory', () => {
     const first = await openHere();
     expect(first.kind).toBe('pglite');
     const { id } = await first.prisma.order.create({
-      data: { accountId: 'acc-1', symbol: 'PETR4', side: 'BUY', type: 'LIMIT', quantity: 100, limitPrice: '38.01' },
+      data: orderRow({ price: '38.01' }),
     });
     await first.close();
 
     const second = await openHere();
     const order = await second.prisma.order.findUniqueOrThrow({ where: { id } });
-    expect(order.limitPrice?.toFixed(4)).toBe('38.0100');
+    expect(order.price?.toFixed(4)).toBe('38.0100');
   });
 
   it('refuses a second open of the same directory until the first is closed', async () => {

@@ -1,11 +1,11 @@
 import type { SubgraphContext } from '@b3/kit';
 import DataLoader from 'dataloader';
-import type { Order, OrderId } from './domain/order';
+import type { Order, OrderId } from './domain/order-model';
 import type { OrderService } from './services/order.service';
 
 export interface OrdersContext extends SubgraphContext {
   orders: OrderService;
-  /** Scoped to the request's viewer: another account's order loads as null. */
+  /** Scoped to the request's viewer: an order they may not see loads as null. */
   loaders: { order: DataLoader<OrderId, Order | null> };
 }
 

@@ -1,11 +1,27 @@
-import { DomainError } from '@b3/kit';
-import type { OrderIssue } from './domain/order';
+import { DomainError, forbidden } from '@b3/kit';
+import type { Issue } from './domain/order-validation';
+import type { RiskRejection, RiskRejectionCode } from './domain/risk';
 
-/** Every ORDERS_* code, declared once; generic codes come from the kit. */
+/**
+ * The risk engine's codes go out unprefixed: RISK_REJECTED and KILL_SWITCH_ACTIVE are the platform-wide
+ * contract clients (and the agents subgraph) match on, named so in the product requirements.
+ */
+const RISK_CODES: Readonly<Record<RiskRejectionCode, string>> = {
+  RISK_REJECTED: 'RISK_REJECTED',
+  KILL_SWITCH_ACTIVE: 'KILL_SWITCH_ACTIVE',
+};
+
+/** Every ORDERS_* code and every way this subgraph says BAD_USER_INPUT or FORBIDDEN, declared once. */
 export const OrderErrors = {
-  invalid: (issues: OrderIssue[]) =>
-    new DomainError('BAD_USER_INPUT', `Invalid order: ${issues.map((i) => `${i.field} ${i.message}`).join('; ')}`, { fields: issues }),
-  limitOutOfRange: (max: number) => new DomainError('BAD_USER_INPUT', `limit must be between 1 and ${max}`, { max }),
+  /** `fields` lists every problem (field, rule, message), so a client can mark all of them at once. */
+  invalid: (what: string, issues: readonly Issue<string>[]) =>
+    new DomainError('BAD_USER_INPUT', `Invalid ${what}: ${issues.map((i) => `${i.field} ${i.message}`).join('; ')}`, { fields: issues }),
+  pageSizeOutOfRange: (max: number) =>
+    OrderErrors.invalid('page', [{ field: 'first', rule: 'OUT_OF_RANGE', message: `must be a whole number from 1 to ${max}` }]),
+  invalidCursor: () => OrderErrors.invalid('page', [{ field: 'after', rule: 'MALFORMED', message: 'must be an endCursor this API returned' }]),
   /** Also for another account's order: whether it exists is none of the caller's business. */
   notFound: (id: string) => new DomainError('ORDERS_NOT_FOUND', `No order ${id}`, { id }),
+  otherAccount: () => forbidden('Only an admin may act on another account'),
+  riskRejected: (rejection: RiskRejection) =>
+    new DomainError(RISK_CODES[rejection.code], rejection.message, { rule: rejection.rule, limit: rejection.limit, actual: rejection.actual }),
 } as const;

@@ -1,7 +1,7 @@
 import { buildFederatedSchema } from '@b3/kit';
 import type { GraphQLSchema } from 'graphql';
 import type { OrdersContext } from './context';
-import type { OrderId } from './domain/order';
+import type { OrderId } from './domain/order-model';
 import { OrderResolver } from './graphql/order.resolver';
 import { toOrderType } from './graphql/order.type';
 

@@ -145,38 +145,60 @@ export type OptionQuoteInput = {
   underlying?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type OrderFilterInput = {
+  /** Defaults to your own account; only an admin may name another */
+  account?: InputMaybe<Scalars['String']['input']>;
+  status?: InputMaybe<OrderStatus>;
+  symbol?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type OrderSide =
   | 'BUY'
   | 'SELL';
 
 export type OrderStatus =
+  /** Cancelled; fills before the cancel took effect still count */
   | 'CANCELED'
+  /** Ended by its time in force */
   | 'EXPIRED'
+  /** Could not be routed; the broker never saw it (see rejectReason) */
+  | 'FAILED'
+  /** The whole quantity filled */
   | 'FILLED'
-  | 'NEW'
+  /** Working, with part of the quantity filled */
   | 'PARTIALLY_FILLED'
-  /** Accepted by the platform, not yet acknowledged by the exchange */
-  | 'PENDING_NEW'
-  | 'REJECTED';
+  /** Accepted and stored by the platform, not yet acknowledged by the broker */
+  | 'PENDING'
+  /** Refused by the broker or the exchange (see rejectReason) */
+  | 'REJECTED'
+  /** Acknowledged by the broker and working, nothing filled yet */
+  | 'SUBMITTED';
 
 export type OrderType =
-  /** Executes at limitPrice or better */
+  /** Executes at `price` or better */
   | 'LIMIT'
   /** Executes at the best available price; takes no price */
   | 'MARKET'
-  /** Becomes a LIMIT order at limitPrice once the market trades at stopPrice */
+  /** Becomes a MARKET order once the market trades at `stopPrice` */
+  | 'STOP'
+  /** Becomes a LIMIT order at `price` once the market trades at `stopPrice` */
   | 'STOP_LIMIT';
 
 export type PlaceOrderInput = {
-  /** Required for LIMIT and STOP_LIMIT, forbidden for MARKET; at most 4 decimals */
-  limitPrice?: InputMaybe<Scalars['Decimal']['input']>;
-  /** Number of shares or contracts, 1 to 1000000 */
+  /** Defaults to your own account; only an admin may name another */
+  account?: InputMaybe<Scalars['String']['input']>;
+  /** Your name for this order, 8–64 of A-Z a-z 0-9 _ -: placing again with the same key returns the first order */
+  idempotencyKey: Scalars['String']['input'];
+  /** Limit price for LIMIT and STOP_LIMIT, empty otherwise; on the instrument's tick, at most 2 decimals */
+  price?: InputMaybe<Scalars['Decimal']['input']>;
+  /** 1 to 999,999, a multiple of the instrument's lot */
   quantity: Scalars['Int']['input'];
   side: OrderSide;
-  /** Required for STOP_LIMIT, forbidden otherwise; at most 4 decimals */
+  /** Trigger price for STOP and STOP_LIMIT, empty otherwise */
   stopPrice?: InputMaybe<Scalars['Decimal']['input']>;
-  /** B3 ticker, e.g. PETR4 */
+  /** B3 ticker: a stock (PETR4, lot 100), a fractional ticker (PETR4F, lot 1) or a future (WINZ26, lot 1) */
   symbol: Scalars['String']['input'];
+  timeInForce?: TimeInForce;
   type: OrderType;
 };
 
@@ -205,6 +227,16 @@ export type SessionPhase =
 export type SignalDirection =
   | 'BUY'
   | 'SELL';
+
+export type TimeInForce =
+  /** Until the end of the trading session */
+  | 'DAY'
+  /** Fill or kill: all at once, or nothing */
+  | 'FOK'
+  /** Good till cancelled: stays working across sessions */
+  | 'GTC'
+  /** Immediate or cancel: whatever fills at once, the rest is cancelled */
+  | 'IOC';
 
 export type CandleFieldsFragment = { symbol: string, interval: CandleInterval, start: string, end: string, open: string, high: string, low: string, close: string, volume: number, trades: number, turnover: string, vwap: string, closed: boolean };
 

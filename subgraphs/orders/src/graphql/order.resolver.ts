@@ -1,36 +1,37 @@
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
-import type { Order, OrderId } from '../domain/order';
 import type { OrdersContext } from '../context';
-import { OrderErrors } from '../errors';
-import { OrderStatusEnum } from './order.enums';
-import { PlaceOrderInput } from './order.inputs';
+import type { Order } from '../domain/order-model';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../services/order.service';
+import { OrderConnectionType, toOrderConnection } from './order-connection.type';
+import { OrderFilterInput, PlaceOrderInput } from './order.inputs';
 import { OrderType, toOrderType } from './order.type';
 
+/** Thin: arguments in, one service call, GraphQL types out. Roles come from @Authorized. */
 @Resolver(() => OrderType)
 export class OrderResolver {
   @Authorized('viewer')
-  @Query(() => [OrderType], { description: "The caller's own orders, newest first" })
+  @Query(() => OrderConnectionType, { description: "The caller's orders (an admin may name an account), newest first" })
   async orders(
     @Ctx() ctx: OrdersContext,
-    @Arg('status', () => OrderStatusEnum, { nullable: true }) status?: OrderStatusEnum,
-    @Arg('symbol', { nullable: true }) symbol?: string,
-    @Arg('limit', () => Int, { nullable: true, defaultValue: 50 }) limit?: number | null,
-  ): Promise<OrderType[]> {
-    return (await ctx.orders.list(ctx.viewer!, { status, symbol, limit: limit ?? undefined })).map(toOrderType);
+    @Arg('filter', () => OrderFilterInput, { nullable: true }) filter: OrderFilterInput | null,
+    @Arg('first', () => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE, description: `1 to ${MAX_PAGE_SIZE}` }) first: number | null,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+  ): Promise<OrderConnectionType> {
+    return toOrderConnection(await ctx.orders.orders(ctx.viewer!, filter ?? {}, { first, after }));
   }
 
   @Authorized('viewer')
-  @Query(() => OrderType, { nullable: true, description: "One of the caller's orders; ORDERS_NOT_FOUND otherwise" })
+  @Query(() => OrderType, { nullable: true, description: 'One order the caller may see; ORDERS_NOT_FOUND otherwise' })
   async order(@Arg('id', () => ID) id: string, @Ctx() ctx: OrdersContext): Promise<OrderType> {
-    const order = await ctx.loaders.order.load(id as OrderId);
-    if (!order) throw OrderErrors.notFound(id);
-    return toOrderType(order);
+    return toOrderType(await ctx.orders.order(ctx.viewer!, id));
   }
 
   @Authorized('trader')
-  @Mutation(() => OrderType, { description: 'Places an order (trader role); it starts PENDING_NEW' })
-  async placeOrder(@Arg('input') input: PlaceOrderInput, @Ctx() ctx: OrdersContext): Promise<OrderType> {
-    return toOrderType(await ctx.orders.place(input, ctx.viewer!));
+  @Mutation(() => OrderType, {
+    description: 'Places an order (trader or admin); it starts PENDING. The same idempotencyKey returns the first order placed with it.',
+  })
+  async placeOrder(@Arg('input', () => PlaceOrderInput) input: PlaceOrderInput, @Ctx() ctx: OrdersContext): Promise<OrderType> {
+    return toOrderType(await ctx.orders.placeOrder(ctx.viewer!, input));
   }
 
   @Authorized('viewer')
@@ -38,7 +39,7 @@ export class OrderResolver {
     description: "Every change to the caller's own orders, in order (lossless)",
     subscribe: ({ context }) => {
       const ctx = context as OrdersContext;
-      return ctx.orders.updates(ctx.viewer);
+      return ctx.orders.orderUpdates(ctx.viewer);
     },
   })
   orderUpdates(@Root() order: Order): OrderType {

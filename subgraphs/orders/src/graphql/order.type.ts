@@ -1,17 +1,35 @@
 import { DecimalScalar } from '@b3/kit';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
-import type { Order } from '../domain/order';
-import { OrderSideEnum, OrderStatusEnum, OrderTypeEnum, sideToEnum, statusToEnum, typeToEnum } from './order.enums';
+import { remainingQuantity, type Fill, type Order, type OrderSide, type OrderStatus, type OrderType as OrderKind, type TimeInForce } from '../domain/order-model';
+import { OrderSideEnum, OrderStatusEnum, OrderTypeEnum, TimeInForceEnum } from './order.enums';
 import { TickerRef } from './ticker-ref.type';
 
+@ObjectType('OrderFill', { description: 'One execution of an order' })
+export class OrderFillType {
+  @Field({ description: "The broker's execution id" })
+  fillId!: string;
+
+  @Field(() => Int)
+  quantity!: number;
+
+  @Field(() => DecimalScalar, { description: 'BRL per share, or points per contract' })
+  price!: string;
+
+  @Field({ description: 'When the venue executed it' })
+  time!: Date;
+}
+
 @Directive('@key(fields: "id")')
-@ObjectType('Order', { description: "An order on B3, visible only to the account that placed it" })
+@ObjectType('Order', { description: 'An order on B3, visible only to its account (and to admins)' })
 export class OrderType {
   @Field(() => ID)
   id!: string;
 
+  @Field({ description: "The client's key: placing again with it returns this order" })
+  idempotencyKey!: string;
+
   @Field()
-  accountId!: string;
+  account!: string;
 
   @Field()
   symbol!: string;
@@ -20,22 +38,46 @@ export class OrderType {
   ticker!: TickerRef;
 
   @Field(() => OrderSideEnum)
-  side!: OrderSideEnum;
+  side!: OrderSide;
 
   @Field(() => OrderTypeEnum)
-  type!: OrderTypeEnum;
+  type!: OrderKind;
+
+  @Field(() => TimeInForceEnum)
+  timeInForce!: TimeInForce;
 
   @Field(() => Int)
   quantity!: number;
 
-  @Field(() => DecimalScalar, { nullable: true, description: 'Limit price in BRL; null for MARKET orders' })
-  limitPrice!: string | null;
+  @Field(() => DecimalScalar, { nullable: true, description: 'Limit price; LIMIT and STOP_LIMIT only' })
+  price!: string | null;
 
-  @Field(() => DecimalScalar, { nullable: true, description: 'Trigger price in BRL; only STOP_LIMIT orders have one' })
+  @Field(() => DecimalScalar, { nullable: true, description: 'Trigger price; STOP and STOP_LIMIT only' })
   stopPrice!: string | null;
 
   @Field(() => OrderStatusEnum)
-  status!: OrderStatusEnum;
+  status!: OrderStatus;
+
+  @Field(() => Int, { description: 'Sum of the fills' })
+  filledQuantity!: number;
+
+  @Field(() => Int, { description: 'quantity − filledQuantity' })
+  remainingQuantity!: number;
+
+  @Field(() => DecimalScalar, { nullable: true, description: 'Quantity-weighted average of the fills; null before the first' })
+  averageFillPrice!: string | null;
+
+  @Field(() => String, { nullable: true, description: "The broker's id for the order, once acknowledged" })
+  brokerOrderId!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Why it was REJECTED or FAILED' })
+  rejectReason!: string | null;
+
+  @Field(() => [OrderFillType], { description: 'Oldest first' })
+  fills!: OrderFillType[];
+
+  @Field(() => Int, { description: 'Grows by one with every change, so a client can drop an update older than one it has' })
+  version!: number;
 
   @Field()
   createdAt!: Date;
@@ -44,12 +86,15 @@ export class OrderType {
   updatedAt!: Date;
 }
 
+const toFillType = (fill: Fill): OrderFillType => Object.assign(new OrderFillType(), { ...fill, time: new Date(fill.time) });
+
 export function toOrderType(order: Order): OrderType {
   return Object.assign(new OrderType(), {
     ...order,
     ticker: Object.assign(new TickerRef(), { symbol: order.symbol }),
-    side: sideToEnum[order.side],
-    type: typeToEnum[order.type],
-    status: statusToEnum[order.status],
+    remainingQuantity: remainingQuantity(order),
+    fills: order.fills.map(toFillType),
+    createdAt: new Date(order.createdAt),
+    updatedAt: new Date(order.updatedAt),
   });
 }

@@ -1,51 +1,163 @@
-import { createAsyncQueue, unauthenticated, type Viewer } from '@b3/kit';
-import { checkNewOrder, type Order, type OrderId, type OrderRequest } from '../domain/order';
-import { INITIAL_STATUS, type OrderStatus } from '../domain/order-state';
+import { randomUUID } from 'node:crypto';
+import { hasRole, unauthenticated, type Viewer } from '@b3/kit';
+import { createOrder } from '../domain/order-lifecycle';
+import { asOrderId, type Order, type OrderId, type OrderStatus } from '../domain/order-model';
+import { validateOrder } from '../domain/order-validation';
 import { OrderErrors } from '../errors';
 import type { OrderStore } from '../store/order.store';
+import type { ExecutionPort } from './execution.port';
+import { decodeCursor, encodeCursor } from './order-cursor';
+import { OrderUpdates } from './order-updates';
+import type { RiskCheck } from './risk-check.port';
 
-const MAX_LIMIT = 200;
+export const DEFAULT_PAGE_SIZE = 50;
+export const MAX_PAGE_SIZE = 200;
 
-const UPDATE_QUEUE = 10_000;
+/** A new order as a client asks for it; enum fields are checked by validateOrder, not trusted. */
+export interface PlaceOrderRequest {
+  idempotencyKey: string;
+  /** Defaults to the caller's own account; only an admin may name another. */
+  account?: string | null;
+  symbol: string;
+  side: string;
+  type: string;
+  timeInForce: string;
+  quantity: number;
+  price?: string | null;
+  stopPrice?: string | null;
+}
 
-/** Orders are private: every read is scoped to the caller's own account. */
+export interface OrderFilter {
+  /** Defaults to the caller's own account; only an admin may name another. */
+  account?: string | null;
+  status?: OrderStatus | null;
+  symbol?: string | null;
+}
+
+export interface PageRequest {
+  first?: number | null;
+  after?: string | null;
+}
+
+export interface OrderEdge {
+  cursor: string;
+  order: Order;
+}
+
+export interface OrderPage {
+  edges: OrderEdge[];
+  hasNextPage: boolean;
+}
+
+/** The next phases plug in here; without a risk check every valid order is accepted (phase 1). */
+export interface OrderServicePorts {
+  risk?: RiskCheck;
+  execution?: ExecutionPort;
+}
+
+export interface OrderServiceOptions {
+  clock?: () => Date;
+  newId?: () => OrderId;
+  updates?: OrderUpdates;
+}
+
+/**
+ * Places and reads orders. An account's orders are private: a trader sees and places only their own
+ * (the viewer's id is the account), an admin may act for any account.
+ */
 export class OrderService {
-  private readonly watchers = new Map<string, Set<(order: Order) => void>>();
+  private readonly clock: () => Date;
+  private readonly newId: () => OrderId;
+  private readonly updates: OrderUpdates;
 
-  constructor(private readonly store: OrderStore) {}
+  constructor(
+    private readonly store: OrderStore,
+    readonly ports: OrderServicePorts = {},
+    options: OrderServiceOptions = {},
+  ) {
+    this.clock = options.clock ?? (() => new Date());
+    this.newId = options.newId ?? (() => asOrderId(randomUUID()));
+    this.updates = options.updates ?? new OrderUpdates();
+  }
 
-  async place(request: OrderRequest, trader: Viewer): Promise<Order> {
-    const { order, issues } = checkNewOrder(request);
-    if (issues.length > 0) throw OrderErrors.invalid(issues);
-    const placed = await this.store.create(order, trader.id, INITIAL_STATUS);
-    this.watchers.get(placed.accountId)?.forEach((notify) => notify(placed));
-    return placed;
+  /**
+   * Validates, risk-checks and writes a new PENDING order (routing comes in phase 2, after the write, so a
+   * crash in between cannot lose it).
+   *
+   * Idempotent on (account, idempotencyKey): a key the account has used before returns the order first
+   * placed with it, unchanged, even when the other fields differ. The key names the order, so a retry must
+   * never create a second one; a client that wants a different order uses a new key. Such a replay is not
+   * risk-checked again (the order was approved once and must not count twice against the rate limit) and
+   * publishes nothing (nothing changed). The request is still validated first: one that is invalid in
+   * itself is refused, whatever its key.
+   */
+  async placeOrder(viewer: Viewer, request: PlaceOrderRequest): Promise<Order> {
+    const account = this.accountFor(viewer, request.account);
+    const validation = validateOrder({ ...request, account, price: request.price ?? null, stopPrice: request.stopPrice ?? null });
+    if (!validation.ok) throw OrderErrors.invalid('order', validation.issues);
+    const { order: fields, instrument } = validation;
+
+    // A cheap read first, so a replay is answered without a risk check; the insert below is what makes
+    // concurrent first attempts safe.
+    const existing = await this.store.byIdempotencyKey(fields.account, fields.idempotencyKey);
+    if (existing) return existing;
+
+    const id = this.newId();
+    if (this.ports.risk) {
+      const verdict = await this.ports.risk.check({ orderId: id, order: fields, instrument, requestedBy: viewer });
+      if (!verdict.approved) throw OrderErrors.riskRejected(verdict.rejection);
+    }
+
+    const result = await this.store.insertPending(createOrder(fields, { id, at: this.clock().toISOString() }));
+    if (result.created) this.updates.publish(result.order);
+    return result.order;
+  }
+
+  /** One order the viewer may see; ORDERS_NOT_FOUND otherwise, including for another account's order. */
+  async order(viewer: Viewer, id: string): Promise<Order> {
+    const order = id.trim() === '' ? null : await this.store.byId(asOrderId(id));
+    if (!order || !this.maySee(viewer, order)) throw OrderErrors.notFound(id);
+    return order;
+  }
+
+  /** DataLoader batch function: results in the order of `ids`, null where missing or not visible. */
+  async visibleByIds(viewer: Viewer | null, ids: readonly OrderId[]): Promise<Array<Order | null>> {
+    if (!viewer) throw unauthenticated();
+    const found = new Map((await this.store.byIds(ids)).filter((o) => this.maySee(viewer, o)).map((o) => [o.id, o]));
+    return ids.map((id) => found.get(id) ?? null);
+  }
+
+  /** One account's orders, newest first, a page at a time; `after` is a previous page's last cursor. */
+  async orders(viewer: Viewer, filter: OrderFilter, page: PageRequest): Promise<OrderPage> {
+    const account = this.accountFor(viewer, filter.account);
+    const first = page.first ?? DEFAULT_PAGE_SIZE;
+    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) throw OrderErrors.pageSizeOutOfRange(MAX_PAGE_SIZE);
+    const after = page.after ? decodeCursor(page.after) : undefined;
+    if (after === null) throw OrderErrors.invalidCursor();
+    const symbol = filter.symbol?.trim().toUpperCase();
+
+    const { orders, hasMore } = await this.store.list({ account, status: filter.status ?? undefined, symbol: symbol || undefined, first, after });
+    return {
+      edges: orders.map((order) => ({ cursor: encodeCursor({ createdAt: order.createdAt, id: order.id }), order })),
+      hasNextPage: hasMore,
+    };
   }
 
   /** Every change to the viewer's own orders, in order; never conflated, never silently dropped. */
-  updates(viewer: Viewer | null): AsyncIterableIterator<Order> {
+  orderUpdates(viewer: Viewer | null): AsyncIterableIterator<Order> {
     if (!viewer) throw unauthenticated();
-    const notify = (order: Order): void => queue.push(order);
-    const queue = createAsyncQueue<Order>({
-      limit: UPDATE_QUEUE,
-      onClose: () => this.watchers.get(viewer.id)?.delete(notify),
-    });
-    const set = this.watchers.get(viewer.id) ?? new Set();
-    set.add(notify);
-    this.watchers.set(viewer.id, set);
-    return queue;
+    return this.updates.subscribe(viewer.id);
   }
 
-  async list(viewer: Viewer, filter: { status?: OrderStatus; symbol?: string; limit?: number }): Promise<Order[]> {
-    const limit = filter.limit ?? 50;
-    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) throw OrderErrors.limitOutOfRange(MAX_LIMIT);
-    return this.store.list({ accountId: viewer.id, status: filter.status, symbol: filter.symbol?.trim().toUpperCase(), limit });
+  /** The account a request acts on: the viewer's own unless an admin names another. */
+  private accountFor(viewer: Viewer, requested: string | null | undefined): string {
+    const account = requested?.trim();
+    if (!account || account === viewer.id) return viewer.id;
+    if (!hasRole(viewer, 'admin')) throw OrderErrors.otherAccount();
+    return account;
   }
 
-  /** DataLoader batch function: results in the order of `ids`, null where missing or not the viewer's. */
-  async visibleByIds(viewer: Viewer | null, ids: readonly OrderId[]): Promise<Array<Order | null>> {
-    if (!viewer) throw unauthenticated();
-    const found = new Map((await this.store.byIds(ids)).filter((o) => o.accountId === viewer.id).map((o) => [o.id, o]));
-    return ids.map((id) => found.get(id) ?? null);
+  private maySee(viewer: Viewer, order: Order): boolean {
+    return order.account === viewer.id || hasRole(viewer, 'admin');
   }
 }
