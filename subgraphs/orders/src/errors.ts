@@ -1,6 +1,6 @@
 import { DomainError, forbidden } from '@b3/kit';
 import type { Issue } from './domain/order-validation';
-import type { RiskRejection, RiskRejectionCode } from './domain/risk';
+import type { RiskLimitIssue, RiskRejection, RiskRejectionCode } from './domain/risk';
 
 /**
  * The risk engine's codes go out unprefixed: RISK_REJECTED and KILL_SWITCH_ACTIVE are the platform-wide
@@ -22,6 +22,13 @@ export const OrderErrors = {
   /** Also for another account's order: whether it exists is none of the caller's business. */
   notFound: (id: string) => new DomainError('ORDERS_NOT_FOUND', `No order ${id}`, { id }),
   otherAccount: () => forbidden('Only an admin may act on another account'),
+  adminOnly: (what: string) => forbidden(`Only an admin may ${what}`),
+  /** Kill-switch changes and limit edits must say why (issue 6 item 4); the audit is useless otherwise. */
+  invalidReason: (min: number, max: number) =>
+    OrderErrors.invalid('reason', [{ field: 'reason', rule: 'OUT_OF_RANGE', message: `must be ${min} to ${max} characters` }]),
+  /** Every limit problem by field (validateLimits), so a form can mark all of them at once. */
+  invalidLimits: (issues: readonly RiskLimitIssue[]) =>
+    OrderErrors.invalid('risk limits', issues.map((i) => ({ field: i.field, rule: 'OUT_OF_RANGE' as const, message: i.message }))),
   riskRejected: (rejection: RiskRejection) =>
     new DomainError(RISK_CODES[rejection.code], rejection.message, { rule: rejection.rule, limit: rejection.limit, actual: rejection.actual }),
 } as const;

@@ -216,6 +216,30 @@ export type RegisterSystemInput = {
   url?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Fields left out keep their current value */
+export type RiskLimitsInput = {
+  /** BRL, 100 to 1,000,000 */
+  dailyLossLimit?: InputMaybe<Scalars['Decimal']['input']>;
+  maxOrderNotional?: InputMaybe<Scalars['Decimal']['input']>;
+  /** 1 to 999,999 */
+  maxOrderQuantity?: InputMaybe<Scalars['Int']['input']>;
+  maxOrdersPerSecond?: InputMaybe<Scalars['Int']['input']>;
+  maxPositionPerSymbol?: InputMaybe<Scalars['Int']['input']>;
+  /** Greater than 0, at most 100 */
+  priceBandPct?: InputMaybe<Scalars['Decimal']['input']>;
+};
+
+/** Pre-trade rules, in the order they are checked */
+export type RiskRule =
+  | 'DAILY_LOSS'
+  | 'KILL_SWITCH'
+  | 'MAX_ORDER_NOTIONAL'
+  | 'MAX_ORDER_QUANTITY'
+  | 'MAX_POSITION'
+  | 'ORDER_RATE'
+  | 'PRICE_BAND'
+  | 'TRADING_HOURS';
+
 /** Trading phase of the B3 cash equities market */
 export type SessionPhase =
   | 'AFTER_MARKET'

@@ -5,7 +5,7 @@ import { ORDER_SIDES, ORDER_STATUSES, ORDER_TYPES, TIME_IN_FORCES } from '../dom
  * GraphQL enums straight from the domain's `as const` lists, so a value added there appears in the
  * schema without a second list to keep in step, and resolvers pass domain values through unmapped.
  */
-function enumOf<T extends string>(values: readonly T[]): { [K in T]: K } {
+export function enumOf<T extends string>(values: readonly T[]): { [K in T]: K } {
   return Object.fromEntries(values.map((value) => [value, value])) as { [K in T]: K };
 }
 
