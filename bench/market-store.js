@@ -9,6 +9,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { option } = require('./lib/options');
 const { printTable, fixed } = require('./lib/table');
+const { percentile } = require('./lib/processes');
 const { openDuckDbTickStore } = require('../subgraphs/market/dist/store/duckdb-tick.store');
 const { MarketDataService } = require('../subgraphs/market/dist/services/market-data.service');
 const { FormingBars } = require('../subgraphs/market/dist/services/forming-bars');
@@ -62,9 +63,6 @@ async function serviceIngest(path) {
   return { rate, maxLagMs };
 }
 
-function percentile(sorted, p) {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
 
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'market-bench-'));

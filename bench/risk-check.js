@@ -8,6 +8,7 @@
  */
 const { option } = require('./lib/options');
 const { printTable, fixed } = require('./lib/table');
+const { percentile } = require('./lib/processes');
 const { checkOrder, TradingCalendar, OrderRateLimiter, RISK_RULES } = require('../subgraphs/orders/dist/domain/risk/risk-engine');
 
 const CHECKS = Number(option('checks', 200_000));
@@ -87,9 +88,6 @@ function makeInputs() {
   return inputs;
 }
 
-function percentile(sorted, p) {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
 
 /** Runs `count` checks; with `timings`, times each one (ns → µs) and tallies the outcomes. */
 function run(inputs, count, timings, outcomes) {

@@ -21,12 +21,13 @@ export class BookService {
   constructor(private readonly logger: Logger) {}
 
   ingest(payload: unknown): void {
-    const book = parseBook(payload);
-    if (!book) {
+    const parsed = parseBook(payload);
+    if (!parsed) {
       this.rejected++;
       this.logger.warn('dropped malformed book from feed');
       return;
     }
+    const book = bestFirst(parsed);
     const previous = this.books.get(book.symbol);
     // a reconnect can replay an older snapshot; never step the book back in time
     if (previous && previous.time > book.time) return;
@@ -100,9 +101,16 @@ function checkDepth(depth: number): void {
   if (!Number.isInteger(depth) || depth < 1 || depth > MAX_BOOK_DEPTH) throw MarketErrors.badArgument('depth', `depth must be 1–${MAX_BOOK_DEPTH}`);
 }
 
-function trim(book: OrderBook, depth: number): OrderBook {
-  // the bridge sends best-first; sort anyway so a misordered feed cannot show a wrong top of book
-  const bids = [...book.bids].sort((a, b) => comparePrices(b.price, a.price)).slice(0, depth);
-  const asks = [...book.asks].sort((a, b) => comparePrices(a.price, b.price)).slice(0, depth);
+/**
+ * The bridge sends best-first; sorting once on arrival anyway means a misordered feed can show neither a
+ * wrong top of book in `quote` nor wrong depth, and readers only slice.
+ */
+function bestFirst(book: OrderBook): OrderBook {
+  const bids = [...book.bids].sort((a, b) => comparePrices(b.price, a.price));
+  const asks = [...book.asks].sort((a, b) => comparePrices(a.price, b.price));
   return { ...book, bids, asks };
+}
+
+function trim(book: OrderBook, depth: number): OrderBook {
+  return { ...book, bids: book.bids.slice(0, depth), asks: book.asks.slice(0, depth) };
 }

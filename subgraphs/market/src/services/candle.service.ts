@@ -60,15 +60,8 @@ export class CandleService {
       throw MarketErrors.badArgument('from', `the range spans more than ${MAX_RANGE_BARS} ${interval} bars; narrow it or use a longer interval`);
     }
     const stored = await this.read(() => this.store.candles({ symbol, interval, fromMs, toMs, limit }));
-    const forming = this.bars.current(symbol, interval);
-    if (forming) {
-      const start = Date.parse(forming.start);
-      if (start >= fromMs && start < toMs) {
-        while (stored.length > 0 && Date.parse(stored[stored.length - 1].start) >= start) stored.pop();
-        stored.push(forming);
-      }
-    }
-    return stored.slice(-limit).map((candle) => ({ ...candle, closed: Date.parse(candle.end) <= now }));
+    const bars = this.withFormingBar(stored, symbol, interval, fromMs, toMs);
+    return bars.slice(-limit).map((candle) => ({ ...candle, closed: Date.parse(candle.end) <= now }));
   }
 
   /** The forming bar now (if any), then every update; a slow client skips intermediate states of a bar but never its close. */
@@ -95,17 +88,24 @@ export class CandleService {
     const now = this.now();
     return Promise.all(
       symbols.map(async (symbol) => {
-        const days = await this.read(() => this.store.candles({ symbol, interval: 'D1', fromMs: barStart('D1', now) - DAILY_LOOKBACK_MS, toMs: now + 1 }));
-        const forming = this.bars.current(symbol, 'D1');
-        if (forming && (days.length === 0 || days[days.length - 1].start <= forming.start)) {
-          if (days.length > 0 && days[days.length - 1].start === forming.start) days.pop();
-          days.push(forming);
-        }
+        const fromMs = barStart('D1', now) - DAILY_LOOKBACK_MS;
+        const stored = await this.read(() => this.store.candles({ symbol, interval: 'D1', fromMs, toMs: now + 1 }));
+        const days = this.withFormingBar(stored, symbol, 'D1', fromMs, now + 1);
         const today = days.at(-1);
         if (!today) return null;
         const previous = days.length > 1 ? days[days.length - 2] : null;
         return dailyStatsOf(today, previous, this.settlements.get(symbol) ?? null);
       }),
     );
+  }
+
+  /** Stored bars with the forming bar from memory in place of its stored copy, which lags by one flush. */
+  private withFormingBar(stored: Candle[], symbol: TickerSymbol, interval: CandleInterval, fromMs: number, toMs: number): Candle[] {
+    const forming = this.bars.current(symbol, interval);
+    if (!forming) return stored;
+    const start = Date.parse(forming.start);
+    if (start < fromMs || start >= toMs) return stored;
+    const earlier = stored.filter((bar) => Date.parse(bar.start) < start);
+    return [...earlier, forming];
   }
 }
