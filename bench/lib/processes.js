@@ -134,6 +134,8 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 module.exports = {
   REPO_ROOT,
+  guardedEnv,
+  guardArgs,
   WORK_DIR,
   forkReady,
   ask,

@@ -68,7 +68,8 @@ describe('federated subscriptions', () => {
     await iterator.return?.();
     for (const event of events) {
       expect(event.ticker.symbol).toBe(event.symbol);
-      expect(event.status).toBe('PENDING');
+      // orders are routed to the simulator, so later events of one order carry its progress
+      expect(['PENDING', 'SUBMITTED', 'PARTIALLY_FILLED', 'FILLED']).toContain(event.status);
       const price = Number(event.ticker.lastTrade!.price);
       if (event.symbol === 'WINZ26') {
         expect(price % 5).toBe(0); // WIN: 5-point ticks around 125000

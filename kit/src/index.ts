@@ -14,6 +14,7 @@ export * from './graphql/safe-int.scalar';
 export * from './values/price';
 export * from './graphql/async-queue';
 export * from './graphql/build-federated-schema';
+export * from './graphql/service-client';
 export * from './server/apollo-http';
 export * from './server/health';
 export * from './server/metrics';

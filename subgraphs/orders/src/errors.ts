@@ -21,6 +21,10 @@ export const OrderErrors = {
   invalidCursor: () => OrderErrors.invalid('page', [{ field: 'after', rule: 'MALFORMED', message: 'must be an endCursor this API returned' }]),
   /** Also for another account's order: whether it exists is none of the caller's business. */
   notFound: (id: string) => new DomainError('ORDERS_NOT_FOUND', `No order ${id}`, { id }),
+  notWorking: (id: string, status: string, what: string) =>
+    new DomainError('ORDERS_NOT_WORKING', `Order ${id} is ${status} and cannot be ${what}`, { id, status }),
+  venueRefused: (id: string, reason: string) => new DomainError('ORDERS_VENUE_REFUSED', `The venue refused the request for order ${id}: ${reason}`, { id, reason }),
+  routingUnavailable: () => new DomainError('ORDERS_ROUTING_UNAVAILABLE', 'Order routing is not configured in this process'),
   otherAccount: () => forbidden('Only an admin may act on another account'),
   adminOnly: (what: string) => forbidden(`Only an admin may ${what}`),
   /** Kill-switch changes and limit edits must say why (issue 6 item 4); the audit is useless otherwise. */

@@ -108,6 +108,17 @@ export type IngestSignalInput = {
   text: Scalars['String']['input'];
 };
 
+/** Where the price a position is valued at came from */
+export type MarkSource =
+  /** No market price at all: the position's own last fill */
+  | 'LAST_FILL'
+  /** The market's last trade today */
+  | 'LAST_TRADE'
+  /** Flat: no price needed */
+  | 'NONE'
+  /** No trade yet today: the previous close (futures: settlement) the day started from */
+  | 'SESSION_START';
+
 /** A hypothetical options chain to evaluate */
 export type OptionChainInput = {
   /** Snapshot instant; time to expiry is measured from it */
@@ -202,6 +213,11 @@ export type PlaceOrderInput = {
   type: OrderType;
 };
 
+export type PositionSide =
+  | 'FLAT'
+  | 'LONG'
+  | 'SHORT';
+
 /** What a daily change is measured against */
 export type ReferenceKind =
   | 'PREVIOUS_CLOSE'
@@ -214,6 +230,14 @@ export type RegisterSystemInput = {
   owner?: InputMaybe<Scalars['String']['input']>;
   /** http(s) URL */
   url?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** What to change on a working order; an empty field keeps its value */
+export type ReplaceOrderInput = {
+  /** New limit price (LIMIT, STOP_LIMIT), on the instrument's tick */
+  price?: InputMaybe<Scalars['Decimal']['input']>;
+  /** New total quantity, above what has already filled */
+  quantity?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Fields left out keep their current value */

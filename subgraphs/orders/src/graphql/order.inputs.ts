@@ -44,3 +44,12 @@ export class OrderFilterInput {
   @Field(() => String, { nullable: true })
   symbol?: string | null;
 }
+
+@InputType('ReplaceOrderInput', { description: 'What to change on a working order; an empty field keeps its value' })
+export class ReplaceOrderInput {
+  @Field(() => DecimalScalar, { nullable: true, description: "New limit price (LIMIT, STOP_LIMIT), on the instrument's tick" })
+  price?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'New total quantity, above what has already filled' })
+  quantity?: number | null;
+}

@@ -5,7 +5,7 @@ import { type AccountPnl, dailyLoss, type RiskLimits, shouldTripKillSwitch } fro
 import { OrderErrors } from '../errors';
 import { type OrderStore, OrderVersionConflictError } from '../store/order.store';
 import { GLOBAL_SCOPE, type RiskStore, type StoredKillSwitch } from '../store/risk.store';
-import type { ExecutionPort } from './execution.port';
+import type { OrderRouting } from './order-routing.service';
 import type { OrderUpdates } from './order-updates';
 import { checkReason } from './risk.service';
 
@@ -15,8 +15,8 @@ const STATE_QUEUE = 1_000;
 export const AUTO_TRIP_BY = 'DAILY_LOSS';
 
 export interface KillSwitchOptions {
-  /** When set, working orders are cancelled at the broker; see cancelWorkingOrders. */
-  execution?: ExecutionPort;
+  /** When set, working orders are cancelled at the venue; see cancelWorkingOrders. */
+  routing?: Pick<OrderRouting, 'cancel'>;
   /** The order service's fan-out, so local cancels reach `orderUpdates` subscribers. */
   updates?: OrderUpdates;
   clock?: () => Date;
@@ -112,22 +112,23 @@ export class KillSwitchService {
   }
 
   /**
-   * With routing configured, every PENDING or working order gets a cancel sent to the broker; the
-   * confirmation comes back as a broker CANCEL event like any other. Without routing nothing was ever
-   * sent, so there is nothing at a broker to cancel: the orders are marked CANCELED here, through the
-   * lifecycle and the store, so none stays working.
+   * With routing configured, every working order gets a cancel sent to the venue and the venue's
+   * confirmation is awaited briefly (a PENDING one is cancelled as soon as the venue acknowledges it). One
+   * order failing to cancel does not stop the sweep. Without routing nothing was ever sent, so there is
+   * nothing at a venue to cancel: the orders are marked CANCELED here, through the lifecycle and the store,
+   * so none stays working.
    */
   private async cancelWorkingOrders(): Promise<Order[]> {
     const orders = await this.orderStore.pendingOrSubmitted();
+    const routing = this.options.routing;
+    if (routing) {
+      const outcomes = await Promise.allSettled(orders.map((order) => routing.cancel(order)));
+      return outcomes.map((outcome, i) => (outcome.status === 'fulfilled' ? outcome.value.order : orders[i]));
+    }
     const done: Order[] = [];
     for (const order of orders) {
-      if (this.options.execution) {
-        await this.options.execution.cancel(order);
-        done.push(order);
-      } else {
-        const canceled = await this.cancelLocally(order);
-        if (canceled) done.push(canceled);
-      }
+      const canceled = await this.cancelLocally(order);
+      if (canceled) done.push(canceled);
     }
     return done;
   }

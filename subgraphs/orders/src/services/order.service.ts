@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { hasRole, unauthenticated, type Viewer } from '@b3/kit';
 import { createOrder } from '../domain/order-lifecycle';
-import { asOrderId, type Order, type OrderId, type OrderStatus } from '../domain/order-model';
-import { validateOrder } from '../domain/order-validation';
+import { asOrderId, isWorking, type Order, type OrderId, type OrderStatus } from '../domain/order-model';
+import { validateOrder, validateReplace } from '../domain/order-validation';
 import { OrderErrors } from '../errors';
 import type { OrderStore } from '../store/order.store';
-import type { ExecutionPort } from './execution.port';
 import { decodeCursor, encodeCursor } from './order-cursor';
+import type { CommandOutcome, OrderRouting } from './order-routing.service';
 import { OrderUpdates } from './order-updates';
+import type { ExecutionPort } from './execution.port';
 import type { RiskCheck } from './risk-check.port';
 
 export const DEFAULT_PAGE_SIZE = 50;
@@ -49,10 +50,20 @@ export interface OrderPage {
   hasNextPage: boolean;
 }
 
-/** The next phases plug in here; without a risk check every valid order is accepted (phase 1). */
+/**
+ * Without a risk check every valid order is accepted; without routing orders are only written (tests of
+ * the store and the API), and cancel/replace answer ORDERS_ROUTING_UNAVAILABLE.
+ */
 export interface OrderServicePorts {
   risk?: RiskCheck;
-  execution?: ExecutionPort;
+  routing?: OrderRouting;
+  /** The venue's own limits on otherwise valid orders (e.g. time in force), checked with validation. */
+  venue?: Pick<ExecutionPort, 'unsupported'>;
+}
+
+export interface ReplaceRequest {
+  price?: string | null;
+  quantity?: number | null;
 }
 
 export interface OrderServiceOptions {
@@ -96,6 +107,8 @@ export class OrderService {
     const validation = validateOrder({ ...request, account, price: request.price ?? null, stopPrice: request.stopPrice ?? null });
     if (!validation.ok) throw OrderErrors.invalid('order', validation.issues);
     const { order: fields, instrument } = validation;
+    const unsupported = this.ports.venue?.unsupported(fields);
+    if (unsupported) throw OrderErrors.invalid('order', [unsupported]);
 
     // A cheap read first, so a replay is answered without a risk check; the insert below is what makes
     // concurrent first attempts safe.
@@ -109,8 +122,53 @@ export class OrderService {
     }
 
     const result = await this.store.insertPending(createOrder(fields, { id, at: this.clock().toISOString() }));
-    if (result.created) this.updates.publish(result.order);
-    return result.order;
+    if (!result.created) return result.order;
+    this.updates.publish(result.order);
+    // Written first, routed second: a crash in between leaves a PENDING order that reconciliation settles.
+    return this.ports.routing ? this.ports.routing.route(result.order) : result.order;
+  }
+
+  /**
+   * Cancels a working order and waits briefly for the venue's confirmation: the order comes back CANCELED,
+   * or as it is when the venue has not answered yet (the change then arrives on orderUpdates). A PENDING
+   * order is cancelled as soon as the venue acknowledges it. A finished order is ORDERS_NOT_WORKING; a
+   * venue refusal (e.g. it filled meanwhile) is ORDERS_VENUE_REFUSED with the venue's reason.
+   */
+  async cancelOrder(viewer: Viewer, id: string): Promise<Order> {
+    const order = await this.order(viewer, id);
+    if (order.status !== 'PENDING' && !isWorking(order.status)) throw OrderErrors.notWorking(order.id, order.status, 'cancelled');
+    return this.settle(await this.routing().cancel(order));
+  }
+
+  /**
+   * Changes a working order's limit price and/or total quantity. Validated like a new order (tick, lot,
+   * stop/limit relation, above the filled quantity) and risk-checked as the order it would become; the
+   * venue's confirmation is awaited like a cancel's.
+   */
+  async replaceOrder(viewer: Viewer, id: string, request: ReplaceRequest): Promise<Order> {
+    const order = await this.order(viewer, id);
+    const validation = validateReplace(order, { price: request.price ?? null, quantity: request.quantity ?? null });
+    if (!validation.ok) throw OrderErrors.invalid('replace', validation.issues);
+    const routing = this.routing();
+    const { change } = validation;
+    if (this.ports.risk) {
+      const revised = validateOrder({ ...order, price: change.price ?? order.price, quantity: change.quantity ?? order.quantity, idempotencyKey: order.idempotencyKey });
+      if (revised.ok) {
+        const verdict = await this.ports.risk.check({ orderId: order.id, order: revised.order, instrument: revised.instrument, requestedBy: viewer });
+        if (!verdict.approved) throw OrderErrors.riskRejected(verdict.rejection);
+      }
+    }
+    return this.settle(await routing.replace(order, change));
+  }
+
+  /** Cancels every working (and PENDING) order of the caller's account, or of one symbol; returns them as they are afterwards. */
+  async cancelAllOrders(viewer: Viewer, request: { account?: string | null; symbol?: string | null }): Promise<Order[]> {
+    const account = this.accountFor(viewer, request.account);
+    const symbol = request.symbol?.trim().toUpperCase() || undefined;
+    const routing = this.routing();
+    const targets = (await this.store.pendingOrSubmitted()).filter((o) => o.account === account && (!symbol || o.symbol === symbol));
+    const outcomes = await Promise.all(targets.map((order) => routing.cancel(order)));
+    return outcomes.map((outcome) => outcome.order);
   }
 
   /** One order the viewer may see; ORDERS_NOT_FOUND otherwise, including for another account's order. */
@@ -147,6 +205,16 @@ export class OrderService {
   orderUpdates(viewer: Viewer | null): AsyncIterableIterator<Order> {
     if (!viewer) throw unauthenticated();
     return this.updates.subscribe(viewer.id);
+  }
+
+  private routing(): OrderRouting {
+    if (!this.ports.routing) throw OrderErrors.routingUnavailable();
+    return this.ports.routing;
+  }
+
+  private settle(outcome: CommandOutcome): Order {
+    if (outcome.kind === 'REFUSED') throw OrderErrors.venueRefused(outcome.order.id, outcome.reason);
+    return outcome.order;
   }
 
   /** The account a request acts on: the viewer's own unless an admin names another. */

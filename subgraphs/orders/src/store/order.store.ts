@@ -1,5 +1,5 @@
 import type { AppliedEvent } from '../domain/order-history';
-import type { IdempotencyKey, Order, OrderId, OrderStatus } from '../domain/order-model';
+import type { BrokerOrderId, IdempotencyKey, Order, OrderId, OrderStatus } from '../domain/order-model';
 
 /**
  * What the order service needs from storage. The service owns this interface; prisma-order.store.ts is
@@ -61,6 +61,8 @@ export interface OrderStore {
   /** In no particular order; unknown ids are left out. */
   byIds(ids: readonly OrderId[]): Promise<Order[]>;
   byIdempotencyKey(account: string, key: IdempotencyKey): Promise<Order | null>;
+  /** The orders the venue knows by these ids; in no particular order, unknown ids left out. */
+  byBrokerOrderIds(ids: readonly BrokerOrderId[]): Promise<Order[]>;
   /** Newest first. */
   list(query: OrderListQuery): Promise<OrderPage>;
   /** SUBMITTED and PARTIALLY_FILLED orders (the broker may still trade them), of one account or all. */

@@ -183,6 +183,12 @@ export function createPrismaOrderStore(prisma: PrismaClient): OrderStore {
 
     byIdempotencyKey: findByKey,
 
+    async byBrokerOrderIds(ids) {
+      if (ids.length === 0) return [];
+      const rows = await prisma.order.findMany({ where: { brokerOrderId: { in: [...ids] } }, include: WITH_FILLS });
+      return rows.map(toOrder);
+    },
+
     async list({ account, status, symbol, first, after }) {
       const where: Prisma.OrderWhereInput = { account, ...(status ? { status } : {}), ...(symbol ? { symbol } : {}) };
       if (after) {

@@ -1,4 +1,4 @@
-import { B3_HOLIDAYS_2026, classifyB3Symbol, DEFAULT_TRADING_CALENDAR, TradingCalendar, type TradingCalendarConfig } from './trading-calendar';
+import { ALWAYS_OPEN_CALENDAR, B3_HOLIDAYS_2026, classifyB3Symbol, DEFAULT_TRADING_CALENDAR, TradingCalendar, type TradingCalendarConfig } from './trading-calendar';
 
 /** An instant given as São Paulo wall-clock time (UTC−3 in 2026, written out so the test is readable). */
 const sp = (localDateTime: string): number => Date.parse(`${localDateTime}-03:00`);
@@ -100,5 +100,17 @@ describe('classifyB3Symbol', () => {
     expect(['WINZ26', 'WDOF27', 'INDG26', 'DOLH26', 'DI1F27'].map(classifyB3Symbol)).toEqual(Array(5).fill('FUTURE'));
     // KLBN11 has a future's shape (3 characters, month code N, 2 digits) but is a unit
     expect(['PETR4', 'VALE3', 'KLBN11', 'BOVA11', 'PETR4F'].map(classifyB3Symbol)).toEqual(Array(5).fill('STOCK'));
+  });
+
+  it('keeps the simulator venue open around the clock, B3 holidays and weekends included', () => {
+    const always = new TradingCalendar(ALWAYS_OPEN_CALENDAR);
+    const b3 = new TradingCalendar();
+    const sundayNight = Date.parse('2026-11-29T23:30:00-03:00');
+    const christmas = Date.parse('2026-12-25T12:00:00-03:00');
+    expect(b3.isOpen('PETR4', sundayNight)).toMatchObject({ open: false, reason: 'WEEKEND' });
+    expect(always.isOpen('PETR4', sundayNight)).toMatchObject({ open: true, reason: 'OPEN' });
+    expect(b3.isOpen('WINZ26', christmas)).toMatchObject({ open: false, reason: 'HOLIDAY' });
+    expect(always.isOpen('WINZ26', christmas).open).toBe(true);
+    expect(always.isOpen('WINZ26', Date.parse('2026-11-27T00:00:00-03:00')).open).toBe(true);
   });
 });

@@ -30,6 +30,8 @@ export interface TradingCalendarConfig {
   /** Days that trade with a late open or early close, for every instrument (Ash Wednesday). */
   readonly specialDays: { readonly [date: string]: Partial<SessionHours> };
   readonly classify: (symbol: string) => AssetClass;
+  /** Days of the week (0 Sunday … 6 Saturday) with a session. */
+  readonly tradingWeekdays: readonly number[];
 }
 
 /**
@@ -74,6 +76,20 @@ export const DEFAULT_TRADING_CALENDAR: TradingCalendarConfig = Object.freeze({
   holidays: B3_HOLIDAYS_2026,
   specialDays: B3_SPECIAL_DAYS_2026,
   classify: classifyB3Symbol,
+  tradingWeekdays: [1, 2, 3, 4, 5],
+});
+
+/**
+ * A venue that never closes: the simulator trades around the clock, so a demo or a test at night or on a
+ * Sunday is not refused on TRADING_HOURS. Never for a real broker (ORDERS_TRADING_HOURS in docs/orders.md).
+ */
+export const ALWAYS_OPEN_CALENDAR: TradingCalendarConfig = Object.freeze({
+  ...DEFAULT_TRADING_CALENDAR,
+  defaultSession: { open: '00:00', close: '24:00' },
+  assetClassSessions: {},
+  holidays: [],
+  specialDays: {},
+  tradingWeekdays: [0, 1, 2, 3, 4, 5, 6],
 });
 
 export const TRADING_HOURS_REASONS = ['OPEN', 'WEEKEND', 'HOLIDAY', 'BEFORE_OPEN', 'AFTER_CLOSE'] as const;
@@ -144,7 +160,7 @@ export class TradingCalendar {
   sessionFor(symbol: string, localDate: string): SessionHours | null {
     if (this.holidays.has(localDate)) return null;
     const weekday = new Date(`${localDate}T00:00:00Z`).getUTCDay();
-    if (weekday === 0 || weekday === 6) return null;
+    if (!this.config.tradingWeekdays.includes(weekday)) return null;
     return this.sessionOn(symbol, localDate);
   }
 
@@ -156,7 +172,7 @@ export class TradingCalendar {
     const secondOfDay = local.secondOfDay + second;
     const localTime = `${pad2(Math.floor(secondOfDay / 3600))}:${pad2(Math.floor(secondOfDay / 60) % 60)}:${pad2(second)}`;
     const base = { localDate: local.date, localTime };
-    if (local.weekday === 0 || local.weekday === 6) return { open: false, reason: 'WEEKEND', session: null, ...base };
+    if (!this.config.tradingWeekdays.includes(local.weekday)) return { open: false, reason: 'WEEKEND', session: null, ...base };
     if (this.holidays.has(local.date)) return { open: false, reason: 'HOLIDAY', session: null, ...base };
     const session = this.sessionOn(symbol, local.date);
     const hours = this.secondsFor(session);
