@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,6 +28,10 @@ export interface Platform {
   gatewayWsUrl: string;
   dashboardUrl: string;
   launcherUrl: string;
+  /** The secret subgraphs sign caller identities with, for a test that calls a subgraph directly as a service. */
+  internalSecret: string;
+  /** A subgraph's own GraphQL endpoint (not through the gateway). */
+  subgraphUrl(name: string): string;
   traderToken: string;
   adminToken: string;
   viewerToken: string;
@@ -61,6 +66,7 @@ export async function startPlatform(options: { env?: Record<string, string>; tim
     NET_GUARD_LOG: netLog,
     NO_COLOR: '1',
     LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
+    INTERNAL_SECRET: randomBytes(24).toString('hex'),
     ...options.env,
   };
   delete env.BUS_URL;
@@ -102,6 +108,12 @@ export async function startPlatform(options: { env?: Record<string, string>; tim
     gatewayWsUrl: `ws://127.0.0.1:${gatewayPort}/graphql`,
     dashboardUrl: `http://127.0.0.1:${dashboardPort}`,
     launcherUrl,
+    internalSecret: env.INTERNAL_SECRET!,
+    subgraphUrl: (name) => {
+      const index = SUBGRAPHS.findIndex((sg) => sg.name === name);
+      if (index < 0) throw new Error(`no subgraph ${name}`);
+      return `http://127.0.0.1:${subgraphPorts[index]}/graphql`;
+    },
     traderToken: token('trader'),
     adminToken: token('admin'),
     viewerToken: token('viewer'),

@@ -1,5 +1,6 @@
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
+import { serviceViewer, signInternalViewer } from '../../kit/src';
 import { eventually, gql, type Platform, startPlatform } from '../harness/platform';
 
 /**
@@ -118,6 +119,60 @@ describe('trading through the gateway with the simulator', () => {
     const mine = await gql<{ orders: { edges: Array<{ node: { id: string } }> } }>(platform.gatewayUrl, '{ orders { edges { node { id } } } }', {}, platform.traderToken);
     expect(mine.data!.orders.edges).toHaveLength(2);
   });
+
+  it('crash between persist and route: the restarted orders process reconciles, and the same key gives the same single order', async () => {
+    const pidOf = async (name: string): Promise<number> => (await platform.status()).find((s) => s.name === name)!.pid!;
+    const bridgePid = await pidOf('bridge');
+    const ordersPid = await pidOf('orders');
+    const input = { symbol: 'PETR4', side: 'BUY', type: 'LIMIT', quantity: 100, price: away(last, -5), idempotencyKey: 'e2e-crash-0001' };
+    const pendingCrashOrder = async () => {
+      const r = await gql<{ orders: { edges: Array<{ node: { id: string; status: string; brokerOrderId: string | null } }> } }>(
+        platform.gatewayUrl,
+        '{ orders(first: 20) { edges { node { id status brokerOrderId price quantity } } } }',
+        {},
+        platform.traderToken,
+      );
+      if (r.errors) throw new Error(JSON.stringify(r.errors));
+      return r.data?.orders.edges.map((e) => e.node).find((o) => (o as { price?: string }).price === String(Number(input.price)));
+    };
+
+    // The bridge is frozen, so the route call hangs after the PENDING write; then the orders process dies.
+    process.kill(bridgePid, 'SIGSTOP');
+    try {
+      void gql(platform.gatewayUrl, PLACE, { i: input }, platform.traderToken).catch(() => undefined);
+      const pending = await eventually(async () => {
+        const order = await pendingCrashOrder();
+        return order?.status === 'PENDING' ? order : undefined;
+      }, 10_000, 'the order written PENDING');
+      expect(pending.brokerOrderId).toBeNull();
+      process.kill(ordersPid, 'SIGKILL');
+    } finally {
+      process.kill(bridgePid, 'SIGCONT');
+    }
+
+    // The launcher restarts orders; reconciliation settles the order (adopted if the frozen request reached the bridge, else routed now).
+    await eventually(async () => ((await platform.status()).find((s) => s.name === 'orders' && s.status === 'OK' && s.pid !== ordersPid) ? true : undefined), 30_000, 'orders restarted');
+    const settled = await eventually(async () => {
+      const order = await pendingCrashOrder();
+      return order && order.status !== 'PENDING' ? order : undefined;
+    }, 20_000, 'the order reconciled');
+    expect(settled.status).toBe('SUBMITTED');
+
+    const again = await gql<{ placeOrder: { id: string; status: string } }>(platform.gatewayUrl, PLACE, { i: input }, platform.traderToken);
+    expect(again.errors).toBeUndefined();
+    expect(again.data!.placeOrder.id).toBe(settled.id);
+
+    // And the venue holds exactly one such order: asked directly, as the orders service would.
+    const header = await signInternalViewer(serviceViewer('orders'), platform.internalSecret);
+    const response = await fetch(platform.subgraphUrl('bridge'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-b3-viewer': header },
+      body: JSON.stringify({ query: '{ brokerOrders(account: { brokerId: 1982, accountId: "SIM-0001" }) { localOrderId symbol price quantity status } }' }),
+    });
+    const body = (await response.json()) as { data: { brokerOrders: Array<{ localOrderId: string; symbol: string; price: string; quantity: number }> } };
+    const atVenue = body.data.brokerOrders.filter((o) => o.symbol === 'PETR4' && Number(o.price) === Number(input.price) && o.quantity === 100);
+    expect(atVenue.map((o) => o.localOrderId)).toEqual([settled.brokerOrderId]);
+  }, 90_000);
 
   it('made no connection attempt to any non-loopback address', () => {
     expect(platform.netViolations()).toEqual([]);
