@@ -82,7 +82,8 @@ describe('order path properties', () => {
               case 'replace':
                 if (target) {
                   const current = (await store.byId(target.id))!;
-                  await (s.kind === 'cancel' ? orders.cancelOrder(alice, current.id) : orders.replaceOrder(alice, current.id, { quantity: s.lots * 100 })).catch(
+                  const command = s.kind === 'cancel' ? orders.cancelOrder(alice, current.id) : orders.replaceOrder(alice, current.id, { quantity: ('lots' in s ? s.lots : 1) * 100 });
+                  await command.catch(
                     (error: { extensions?: { code?: string } }) => {
                       // refusals a trader can get: anything else is a bug
                       expect(['ORDERS_NOT_WORKING', 'BAD_USER_INPUT', 'ORDERS_VENUE_REFUSED']).toContain(error.extensions?.code);
