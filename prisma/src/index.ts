@@ -1,6 +1,6 @@
 export { openDatabase, defaultDataDir, parseDatabaseUrl } from './open-database';
 export type { Database, OpenDatabaseOptions, PrismaClient } from './open-database';
-export { openTestDatabase, resetDatabase } from './test-database';
+export { openPostgresTestDatabase, openTestDatabase, resetDatabase } from './test-database';
 export {
   applyMigrations,
   loadMigrations,

@@ -46,6 +46,26 @@ export async function createTestDataDir(): Promise<string> {
   return dataDir;
 }
 
+/**
+ * The machine's PostgreSQL (TEST_DATABASE_URL, default the `test` database on loopback) through a private
+ * schema for this run, migrated on open and dropped on close, so runs and suites never see each other's rows.
+ * Gate the suite with `describeWithService('postgres', 5432)`.
+ */
+export async function openPostgresTestDatabase(service: string): Promise<Database> {
+  const schema = `${service}_test_${process.pid}_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
+  const baseUrl = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
+  const db = await openDatabase({ service, databaseUrl: `${baseUrl}?schema=${schema}` });
+  const close = db.close;
+  db.close = async () => {
+    try {
+      await db.prisma.$executeRawUnsafe(`DROP SCHEMA IF EXISTS ${quoteIdentifier(schema)} CASCADE`);
+    } finally {
+      await close();
+    }
+  };
+  return db;
+}
+
 /** Empties every table (keeping the migration history), for tests that share one database. */
 export async function resetDatabase(db: Database): Promise<void> {
   const rows = await db.prisma.$queryRaw<{ tablename: string }[]>`

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describeWithService } from '@b3/kit';
-import { type Database, openDatabase, openTestDatabase } from '@b3/prisma';
+import { type Database, openPostgresTestDatabase, openTestDatabase } from '@b3/prisma';
 import { createPrismaSystemStore } from '../src/store/prisma-system.store';
 import type { SystemStore } from '../src/store/system.store';
 
@@ -37,17 +37,5 @@ describe('Prisma system store on PGlite', () => {
 });
 
 describeWithService('postgres', 5432)('Prisma system store on PostgreSQL', () => {
-  // A private schema per run, dropped afterwards, so runs never see each other's rows.
-  const schema = `docs_store_test_${process.pid}_${Date.now()}`;
-  const baseUrl = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
-
-  storeContract(async () => {
-    const db = await openDatabase({ service: 'docs', databaseUrl: `${baseUrl}?schema=${schema}` });
-    const close = db.close;
-    db.close = async () => {
-      await db.prisma.$executeRawUnsafe(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-      await close();
-    };
-    return db;
-  });
+  storeContract(() => openPostgresTestDatabase('docs'));
 });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describeWithService, type Price } from '@b3/kit';
-import { type Database, openDatabase, openTestDatabase, resetDatabase } from '@b3/prisma';
+import { type Database, openPostgresTestDatabase, openTestDatabase, resetDatabase } from '@b3/prisma';
 import { aPendingOrder, canceled, fillEvent, rejected, submitted } from '../src/domain/order-builders';
 import { applyAndRecord } from '../src/domain/order-history';
 import type { OrderEvent } from '../src/domain/order-lifecycle';
@@ -218,17 +218,5 @@ describe('Prisma order store on PGlite', () => {
 });
 
 describeWithService('postgres', 5432)('Prisma order store on PostgreSQL', () => {
-  // A private schema per run, dropped afterwards, so runs never see each other's rows.
-  const schema = `orders_store_test_${process.pid}_${Date.now()}`;
-  const baseUrl = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
-
-  storeContract(async () => {
-    const db = await openDatabase({ service: 'orders', databaseUrl: `${baseUrl}?schema=${schema}` });
-    const close = db.close;
-    db.close = async () => {
-      await db.prisma.$executeRawUnsafe(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-      await close();
-    };
-    return db;
-  });
+  storeContract(() => openPostgresTestDatabase('orders'));
 });

@@ -1,5 +1,5 @@
 import { describeWithService } from '@b3/kit';
-import { type Database, openDatabase, openTestDatabase, resetDatabase } from '@b3/prisma';
+import { type Database, openPostgresTestDatabase, openTestDatabase, resetDatabase } from '@b3/prisma';
 import { createPrismaPositionStore } from '../src/store/prisma-position.store';
 import type { PositionStore } from '../src/store/position.store';
 import { orderWithFills } from './fills.fixture';
@@ -71,17 +71,5 @@ describe('Prisma position store on PGlite', () => {
 });
 
 describeWithService('postgres', 5432)('Prisma position store on PostgreSQL', () => {
-  // A private schema per run, dropped afterwards: the raw SQL must find its tables through the search path.
-  const schema = `positions_store_test_${process.pid}_${Date.now()}`;
-  const baseUrl = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
-
-  storeContract(async () => {
-    const db = await openDatabase({ service: 'orders', databaseUrl: `${baseUrl}?schema=${schema}` });
-    const close = db.close;
-    db.close = async () => {
-      await db.prisma.$executeRawUnsafe(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-      await close();
-    };
-    return db;
-  });
+  storeContract(() => openPostgresTestDatabase('orders'));
 });

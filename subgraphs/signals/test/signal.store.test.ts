@@ -1,5 +1,5 @@
 import { describeWithService } from '@b3/kit';
-import { type Database, openDatabase, openTestDatabase } from '@b3/prisma';
+import { type Database, openPostgresTestDatabase, openTestDatabase } from '@b3/prisma';
 import type { NewSignal } from '../src/domain/signal';
 import { createPrismaSignalStore } from '../src/store/prisma-signal.store';
 import type { SignalStore } from '../src/store/signal.store';
@@ -42,17 +42,5 @@ describe('Prisma signal store on PGlite', () => {
 });
 
 describeWithService('postgres', 5432)('Prisma signal store on PostgreSQL', () => {
-  // A private schema per run, dropped afterwards, so runs never see each other's rows.
-  const schema = `signals_store_test_${process.pid}_${Date.now()}`;
-  const baseUrl = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
-
-  storeContract(async () => {
-    const db = await openDatabase({ service: 'signals', databaseUrl: `${baseUrl}?schema=${schema}` });
-    const close = db.close;
-    db.close = async () => {
-      await db.prisma.$executeRawUnsafe(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-      await close();
-    };
-    return db;
-  });
+  storeContract(() => openPostgresTestDatabase('signals'));
 });
