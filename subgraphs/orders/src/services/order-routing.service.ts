@@ -112,7 +112,7 @@ export class OrderRouting {
         brokerOrderId = await this.venue.route(order);
       } catch (error) {
         if (error instanceof VenueRefusedError) {
-          return (await this.applyTo(order.id, () => [{ type: 'FAIL', reason: `not routed: ${error.message}`, at: this.now() }])) ?? order;
+          return (await this.applyTo(order.id, () => [{ type: 'FAIL', reason: `not routed: ${error.message}`, at: this.now() }], order)) ?? order;
         }
         this.options.logger.warn({ err: error, orderId: order.id }, 'routing outcome unknown; the order stays PENDING until reconciliation settles it');
         this.reconcileSoon(1_000);
@@ -120,7 +120,7 @@ export class OrderRouting {
       }
       this.routedIds.add(brokerOrderId);
       this.orderIdByBroker.set(brokerOrderId, order.id);
-      const submitted = (await this.applyTo(order.id, () => [{ type: 'SUBMIT', brokerOrderId, at: this.now() }])) ?? order;
+      const submitted = (await this.applyTo(order.id, () => [{ type: 'SUBMIT', brokerOrderId, at: this.now() }], order)) ?? order;
       // A snapshot that overtook the route call's answer waited for this id.
       const early = this.orphans.get(brokerOrderId);
       if (early) {
@@ -307,12 +307,13 @@ export class OrderRouting {
 
   /**
    * Reloads, applies what `derive` returns and saves, retrying when another writer got there first (the
-   * lifecycle is idempotent, so re-deriving on the fresh copy is safe). Serialised per order.
+   * lifecycle is idempotent, so re-deriving on the fresh copy is safe). Serialised per order. `known` is a
+   * copy the caller just read or wrote, tried first to save a read; a stale one only costs a retry.
    */
-  private applyTo(orderId: OrderId, derive: (order: Order) => OrderEvent[]): Promise<Order | null> {
+  private applyTo(orderId: OrderId, derive: (order: Order) => OrderEvent[], known?: Order): Promise<Order | null> {
     const run = async (): Promise<Order | null> => {
       for (let attempt = 1; ; attempt++) {
-        const order = await this.store.byId(orderId);
+        const order = attempt === 1 && known ? known : await this.store.byId(orderId);
         if (!order) return null;
         const events = derive(order);
         if (events.length === 0) return order;

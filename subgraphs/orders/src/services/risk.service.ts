@@ -57,6 +57,7 @@ export function checkReason(reason: string | null | undefined): string {
  * it holds the one RiskEngine whose order-rate throttle has to see every order of an account.
  */
 export class RiskService implements RiskCheck {
+  private readonly limitsCache = new Map<string, RiskLimits>();
   readonly engine: RiskEngine;
   private readonly pnl: PnlSource;
   private readonly prices: MarketPrices;
@@ -125,6 +126,7 @@ export class RiskService implements RiskCheck {
     const validation = validateLimits(input, before ?? DEFAULT_RISK_LIMITS);
     if (!validation.ok) throw OrderErrors.invalidLimits(validation.issues);
     await this.store.setLimits({ account: target, before, after: validation.limits, changedBy: viewer.id, reason: why, at: this.clock() });
+    this.limitsCache.set(target, validation.limits);
     return validation.limits;
   }
 
@@ -144,8 +146,16 @@ export class RiskService implements RiskCheck {
     return queue;
   }
 
+  /**
+   * Cached per account after the first read: every order needs them, and this service is their only
+   * writer (one orders process owns the tables), so setRiskLimits keeps the cache current.
+   */
   async limitsOf(account: string): Promise<RiskLimits> {
-    return (await this.store.limits(account)) ?? DEFAULT_RISK_LIMITS;
+    const cached = this.limitsCache.get(account);
+    if (cached) return cached;
+    const limits = (await this.store.limits(account)) ?? DEFAULT_RISK_LIMITS;
+    this.limitsCache.set(account, limits);
+    return limits;
   }
 
   private visibleAccount(viewer: Viewer, account: string | null | undefined): string {
