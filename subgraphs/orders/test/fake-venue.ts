@@ -99,8 +99,9 @@ export class FakeVenue implements ExecutionPort {
   async cancel(order: Order): Promise<void> {
     const entry = this.entry(order.brokerOrderId!);
     this.cancels.push(entry.id);
-    if (this.refuseCommands) {
-      this.report(entry, { message: this.refuseCommands });
+    const refusal = this.refuseCommands ?? this.finished(entry);
+    if (refusal) {
+      this.report(entry, { message: refusal });
       return;
     }
     this.report(entry, { venueStatus: 'CANCELED' });
@@ -109,8 +110,9 @@ export class FakeVenue implements ExecutionPort {
   async replace(order: Order, change: ReplaceChange): Promise<void> {
     const entry = this.entry(order.brokerOrderId!);
     this.replaces.push({ id: entry.id, change });
-    if (this.refuseCommands) {
-      this.report(entry, { message: this.refuseCommands });
+    const refusal = this.refuseCommands ?? this.finished(entry);
+    if (refusal) {
+      this.report(entry, { message: refusal });
       return;
     }
     this.report(entry, { quantity: change.quantity ?? entry.quantity, price: change.price ?? entry.price, venueStatus: entry.filled > 0 ? 'PARTIALLY_FILLED' : 'NEW' });
@@ -161,6 +163,11 @@ export class FakeVenue implements ExecutionPort {
 
   reconnect(): void {
     this.connected.forEach((listener) => listener());
+  }
+
+  /** Like a real venue (and the simulator), a finished order refuses cancels and replaces. */
+  private finished(entry: FakeVenueOrder): string | null {
+    return ['FILLED', 'CANCELED', 'REJECTED'].includes(entry.venueStatus) ? `order is ${entry.venueStatus}` : null;
   }
 
   entry(id: BrokerOrderId): FakeVenueOrder {
