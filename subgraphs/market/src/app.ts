@@ -1,4 +1,4 @@
-import { createEventBus, createReadRetry, HealthCheckError, type Logger, registerGauge, startSubgraph } from '@b3/kit';
+import { createEventBus, createReadRetry, HealthCheckError, type Logger, MARKET_TOPICS, registerGauge, startSubgraph } from '@b3/kit';
 import type { MarketConfig } from './config';
 import { createMarketContext, type MarketServices } from './context';
 import { buildMarketSchema } from './schema';
@@ -10,7 +10,6 @@ import { CandleService } from './services/candle.service';
 import { FormingBars } from './services/forming-bars';
 import { GammaService } from './services/gamma.service';
 import { MarketDataService } from './services/market-data.service';
-import { MARKET_TOPICS } from './services/market-topics';
 import { parseSettlement } from './services/parse-book';
 import { importSampleData } from './services/sample-data';
 import { openDuckDbB3Store } from './store/duckdb-b3.store';

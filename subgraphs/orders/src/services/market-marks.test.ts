@@ -1,5 +1,5 @@
-import { createEventBus } from '@b3/kit';
-import { MarketMarks, parseFeedTrade, subscribeMarketMarks } from './market-marks';
+import { createEventBus, parseFeedTrade } from '@b3/kit';
+import { MarketMarks, subscribeMarketMarks } from './market-marks';
 
 /** A trade as the bridge publishes it (native-bridge BridgeTrade), with the fields a test cares about. */
 const trade = (overrides: Record<string, unknown> = {}) => ({

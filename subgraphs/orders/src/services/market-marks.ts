@@ -1,22 +1,6 @@
-import { type EventBus, parsePrice, type Price } from '@b3/kit';
+import { type EventBus, feedTradeItems, MARKET_TOPICS, parseFeedDaily, parseFeedTrade } from '@b3/kit';
 import type { CloseMark, MarkFeed, TradeMark } from './marks.port';
 import type { MarketPrices } from './risk-inputs.port';
-
-/**
- * The bridge's topics (native-bridge trade-publisher.service.ts). Named here rather than imported:
- * subgraphs never import each other, and the topic names and message shapes are the contract.
- */
-export const MARKET_TRADES_TOPIC = 'market.trades.*';
-export const MARKET_DAILY_TOPIC = 'market.daily.*';
-
-/** What is used of one trade; the message carries more (exchange, quantity, aggressor), none of it needed. */
-interface FeedTrade {
-  readonly symbol: string;
-  readonly price: Price;
-  readonly time: Date;
-  /** Orders trades with the same timestamp; an edit repeats the number of the trade it corrects. */
-  readonly tradeNumber: number;
-}
 
 interface StoredTrade extends TradeMark {
   readonly tradeNumber: number;
@@ -25,36 +9,6 @@ interface StoredTrade extends TradeMark {
 export interface MarketMarksOptions {
   clock?: () => Date;
   logger?: { warn(obj: object, msg: string): void };
-}
-
-const SYMBOL = /^[A-Z0-9]{3,12}$/;
-
-type Fields = Readonly<Record<string, unknown>>;
-const isObject = (value: unknown): value is Fields => value !== null && typeof value === 'object' && !Array.isArray(value);
-const priceOf = (value: unknown): Price | null => {
-  const parsed = typeof value === 'string' ? parsePrice(value) : null;
-  return parsed?.ok ? parsed.price : null;
-};
-
-/** A trade from the bus is untrusted JSON: anything without a symbol, a positive price and a time is dropped. */
-export function parseFeedTrade(value: unknown): FeedTrade | null {
-  if (!isObject(value) || typeof value.symbol !== 'string' || !SYMBOL.test(value.symbol)) return null;
-  const price = priceOf(value.price);
-  const time = typeof value.time === 'string' ? new Date(value.time) : null;
-  if (!price || !time || Number.isNaN(time.getTime())) return null;
-  const tradeNumber = typeof value.tradeNumber === 'number' && Number.isSafeInteger(value.tradeNumber) ? value.tradeNumber : 0;
-  return { symbol: value.symbol, price, time, tradeNumber };
-}
-
-/**
- * The daily aggregate's `settlement` is the DLL's previous settlement (dAjuste): yesterday's settlement
- * for a future, yesterday's close for a stock. It is the session-start mark pnl.ts asks for. A missing or
- * non-positive one (the DLL reports 0 before it knows) counts as absent.
- */
-export function parseFeedDaily(value: unknown): { symbol: string; previousClose: Price } | null {
-  if (!isObject(value) || typeof value.symbol !== 'string' || !SYMBOL.test(value.symbol)) return null;
-  const previousClose = priceOf(value.settlement);
-  return previousClose ? { symbol: value.symbol, previousClose } : null;
 }
 
 /**
@@ -76,7 +30,7 @@ export class MarketMarks implements MarkFeed, MarketPrices {
 
   /** One bus message of `market.trades.<SYMBOL>`: an array of trades in order (a lone trade is accepted too). */
   ingestTrades(payload: unknown): void {
-    const items: readonly unknown[] = Array.isArray(payload) ? payload : [payload];
+    const items = feedTradeItems(payload);
     const changed = new Set<string>();
     for (const item of items) {
       const trade = parseFeedTrade(item);
@@ -104,7 +58,7 @@ export class MarketMarks implements MarkFeed, MarketPrices {
     const daily = parseFeedDaily(payload);
     if (!daily) {
       // a daily without a settlement yet is normal before the feed knows it; only a malformed one is dropped
-      if (!isObject(payload) || typeof payload.symbol !== 'string') this.drop('daily', payload);
+      if (typeof (payload as { symbol?: unknown } | null)?.symbol !== 'string') this.drop('daily', payload);
       return;
     }
     this.closes.set(daily.symbol, { price: daily.previousClose, receivedAt: this.clock() });
@@ -151,10 +105,10 @@ export class MarketMarks implements MarkFeed, MarketPrices {
 
 /** Feeds `marks` from the bridge's trade and daily topics; resolves once both are subscribed. */
 export async function subscribeMarketMarks(bus: EventBus, marks: MarketMarks): Promise<() => Promise<void>> {
-  const stopTrades = await bus.subscribe(MARKET_TRADES_TOPIC, (payload) => marks.ingestTrades(payload));
+  const stopTrades = await bus.subscribe(MARKET_TOPICS.trades, (payload) => marks.ingestTrades(payload));
   let stopDaily: () => Promise<void>;
   try {
-    stopDaily = await bus.subscribe(MARKET_DAILY_TOPIC, (payload) => marks.ingestDaily(payload));
+    stopDaily = await bus.subscribe(MARKET_TOPICS.daily, (payload) => marks.ingestDaily(payload));
   } catch (error) {
     await stopTrades();
     throw error;
