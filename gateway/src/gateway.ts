@@ -43,6 +43,7 @@ import { startWsServer } from './ws-server';
 import { CountingCache } from './counting-cache';
 import { composeSupergraph } from './supergraph';
 import { watchSupergraph } from './supergraph-watcher';
+import { createTelegramWebhookForward, TELEGRAM_WEBHOOK_PATH, telegramWebhookUrl } from './telegram-webhook-forward';
 
 export interface RunningGateway {
   port: number;
@@ -163,6 +164,16 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
   });
   app.use('/graphql/stream', createSseHandler({ schema: () => live.apiSchema, apollo, subscriptions, verify, validationRules: limits.validationRules, isAllowed }));
 
+  // Telegram calls the public origin; the signals subgraph checks its secret header
+  const signalsUrl = urls.get('signals');
+  const telegramForward = signalsUrl
+    ? createTelegramWebhookForward({
+        upstreamUrl: telegramWebhookUrl(signalsUrl),
+        onError: (err, requestId) => logger.warn({ err, requestId }, 'telegram webhook could not be forwarded'),
+      })
+    : null;
+  if (telegramForward) app.post(TELEGRAM_WEBHOOK_PATH, telegramForward.handle);
+
   const ide = renderIde();
   // a browser opening /graphql (isGraphQLRequest leaves it to Express)
   app.get('/graphql', (_req, res) => {
@@ -196,6 +207,7 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
       await apollo.stop();
       await Promise.all([...dataSources.values()].map((source) => source.close()));
       await rateLimits.close();
+      telegramForward?.close();
     },
   };
 }

@@ -17,6 +17,7 @@ export * from './graphql/build-federated-schema';
 export * from './graphql/service-client';
 export * from './server/apollo-http';
 export * from './server/health';
+export * from './server/http-routes';
 export * from './server/metrics';
 export * from './server/service-app';
 export * from './server/service-config';

@@ -14,6 +14,7 @@ import { createFormatError } from '../errors/format-error';
 import { createLogger, type Logger } from '../logging/logger';
 import { internalSecret, listenHost } from './service-config';
 import type { HealthCheck } from './health';
+import { type HttpRoute, mountHttpRoutes } from './http-routes';
 import { createServiceMetrics } from './metrics';
 import { BodyReadError, isGraphQLPath, readJsonBody, respondWithApollo } from './apollo-http';
 import { createServiceApp, requestIdFrom } from './service-app';
@@ -51,6 +52,8 @@ export interface SubgraphOptions<TContext extends SubgraphContext> {
   secret?: string;
   /** Adds the subgraph's own series to its /metrics registry (read at scrape time). */
   metrics?: (registry: Registry) => void;
+  /** Routes served beside /graphql on the same port (e.g. a webhook); /graphql, /health and /metrics are unchanged. */
+  httpRoutes?: readonly HttpRoute[];
 }
 
 export interface RunningSubgraph {
@@ -81,6 +84,7 @@ export async function startSubgraph<TContext extends SubgraphContext>(options: S
     ...(options.healthChecks ?? []),
   ];
   const app = createServiceApp({ service: options.name, logger, metrics, healthChecks });
+  mountHttpRoutes(app, options.httpRoutes ?? [], logger);
   // /graphql runs on the raw request (no router in the hot path); Express serves health and metrics
   let graphqlRoute: ((req: IncomingMessage, res: ServerResponse) => void) | undefined;
   const httpServer: Server = createServer((req, res) => (graphqlRoute && isGraphQLPath(req.url) ? graphqlRoute(req, res) : app(req, res)));
