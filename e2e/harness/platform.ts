@@ -28,6 +28,10 @@ export interface Platform {
   gatewayWsUrl: string;
   dashboardUrl: string;
   launcherUrl: string;
+  /** The value Telegram must send in X-Telegram-Bot-Api-Secret-Token to the webhook. */
+  telegramWebhookSecret: string;
+  /** The gateway's origin, e.g. for POST /telegram/webhook. */
+  gatewayOrigin: string;
   /** The secret subgraphs sign caller identities with, for a test that calls a subgraph directly as a service. */
   internalSecret: string;
   /** A subgraph's own GraphQL endpoint (not through the gateway). */
@@ -67,6 +71,7 @@ export async function startPlatform(options: { env?: Record<string, string>; tim
     NO_COLOR: '1',
     LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
     INTERNAL_SECRET: randomBytes(24).toString('hex'),
+    TELEGRAM_WEBHOOK_SECRET: randomBytes(18).toString('base64url'),
     ...options.env,
   };
   delete env.BUS_URL;
@@ -109,6 +114,8 @@ export async function startPlatform(options: { env?: Record<string, string>; tim
     dashboardUrl: `http://127.0.0.1:${dashboardPort}`,
     launcherUrl,
     internalSecret: env.INTERNAL_SECRET!,
+    telegramWebhookSecret: env.TELEGRAM_WEBHOOK_SECRET!,
+    gatewayOrigin: `http://127.0.0.1:${gatewayPort}`,
     subgraphUrl: (name) => {
       const index = SUBGRAPHS.findIndex((sg) => sg.name === name);
       if (index < 0) throw new Error(`no subgraph ${name}`);

@@ -203,7 +203,7 @@ describe('walking skeleton', () => {
       return s && s.status === 'OK' && s.pid !== signals.pid ? s : undefined;
     }, 30_000, 'signals restarted');
     expect(restarted.restarts).toBeGreaterThanOrEqual(1);
-    const again = await gql(platform.gatewayUrl, '{ signals { id } }');
+    const again = await gql(platform.gatewayUrl, '{ signals { totalCount } }');
     expect(again.errors).toBeUndefined();
   }, 60_000);
 

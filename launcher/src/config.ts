@@ -33,6 +33,8 @@ export interface LauncherConfig {
   busUrl: string;
   jwtSecret: string;
   internalSecret: string;
+  /** The Telegram webhook's secret header value: TELEGRAM_WEBHOOK_SECRET, else a fresh one per run (printed). */
+  telegramWebhookSecret: string;
   dataDir: string;
   subgraphs: ManagedService[];
   gateway: ManagedService;
@@ -55,6 +57,8 @@ export function loadLauncherConfig(env: NodeJS.ProcessEnv = process.env): Launch
   const jwtSecret = envString('JWT_SECRET', DEV_JWT_SECRET, env);
   // A fresh secret per run: only processes this launcher started can vouch for a viewer.
   const internalSecret = envString('INTERNAL_SECRET', randomBytes(32).toString('hex'), env);
+  // Generated when unset so `npm start` has a working webhook to post sample updates to; printed at start.
+  const telegramWebhookSecret = envString('TELEGRAM_WEBHOOK_SECRET', randomBytes(18).toString('base64url'), env);
   const dataDir = envString('DATA_DIR', join(REPO_ROOT, '.data'), env);
   const ports: Record<string, string> = {};
   for (const s of SUBGRAPHS) ports[s.portEnv] = String(subgraphs.find((m) => m.name === s.name)!.port);
@@ -67,6 +71,7 @@ export function loadLauncherConfig(env: NodeJS.ProcessEnv = process.env): Launch
     busUrl,
     jwtSecret,
     internalSecret,
+    telegramWebhookSecret,
     dataDir,
     subgraphs,
     gateway,
@@ -76,6 +81,7 @@ export function loadLauncherConfig(env: NodeJS.ProcessEnv = process.env): Launch
       BUS_URL: busUrl,
       JWT_SECRET: jwtSecret,
       INTERNAL_SECRET: internalSecret,
+      TELEGRAM_WEBHOOK_SECRET: telegramWebhookSecret,
       DATA_DIR: dataDir,
       LAUNCHER_URL: `http://${host}:${launcherPort}`,
       B3_SUPERVISED: '1',

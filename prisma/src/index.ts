@@ -24,7 +24,7 @@ export {
 export type { DatabaseErrorKind } from './database-errors';
 
 // Stores need the generated model types, enums and Prisma.Decimal; they map them to domain types.
-export { Prisma, OrderSide, OrderType, OrderStatus, TimeInForce, OrderEventType, RiskRule, SignalDirection } from './generated/client';
+export { Prisma, OrderSide, OrderType, OrderStatus, TimeInForce, OrderEventType, RiskRule } from './generated/client';
 export type {
   Idea,
   Order,

@@ -120,16 +120,27 @@ function crudContract(backend: Backend): void {
     expect(await prisma.order.count()).toBe(2);
   });
 
-  it_('round-trips a signal with optional decimals and exact UTC instants', async ({ prisma }) => {
-    const receivedAt = new Date('2026-03-02T13:00:00.123Z');
+  it_('round-trips a signal with a decimal array, optional decimals and exact UTC instants', async ({ prisma }) => {
+    const at = new Date('2026-03-02T13:00:00.123Z');
+    const channel = await prisma.signalChannel.create({
+      data: { id: '11111111-1111-4111-8111-111111111111', chatId: '-1001', title: 'Sinais', enabled: true, createdAt: at, updatedAt: at, updatedBy: 'test' },
+    });
+    const message = await prisma.signalMessage.create({
+      data: { id: '22222222-2222-4222-8222-222222222222', channelId: channel.id, messageId: 7, sentAt: at, text: 'COMPRA VALE3 61,20 alvo 64', status: 'PARSED', version: 1, receivedAt: at, updatedAt: at },
+    });
     const created = await prisma.signal.create({
-      data: { source: 'telegram:@b3calls', rawText: 'COMPRA VALE3 61,20 alvo 64', asset: 'VALE3', direction: 'BUY', entry: '61.20', target: '64', receivedAt },
+      data: {
+        id: '33333333-3333-4333-8333-333333333333', channelId: channel.id, messageRowId: message.id, asset: 'VALE3', side: 'BUY', entryMin: '61.20', entryMax: '61.2',
+        targets: ['64', '66.5', '0.0001'], status: 'OPEN', targetsHit: 0, postedAt: at, expiresAt: at, updatedAt: at, version: 1,
+      },
     });
 
     const read = await prisma.signal.findUniqueOrThrow({ where: { id: created.id } });
-    expect(read.receivedAt.toISOString()).toBe('2026-03-02T13:00:00.123Z');
-    expect(read.parsedAt).toBeNull();
-    expect([read.entry?.toFixed(4), read.stop, read.target?.toFixed(4)]).toEqual(['61.2000', null, '64.0000']);
+    expect(read.postedAt.toISOString()).toBe('2026-03-02T13:00:00.123Z');
+    expect(read.stop).toBeNull();
+    expect([read.entryMin.toFixed(4), ...read.targets.map((t) => t.toFixed(4))]).toEqual(['61.2000', '64.0000', '66.5000', '0.0001']);
+    const duplicate = await prisma.signalMessage.create({ data: { ...message, id: '44444444-4444-4444-8444-444444444444' } }).catch((err: unknown) => err);
+    expect(isUniqueViolation(duplicate)).toBe(true);
   });
 
   it_('rejects a duplicate system name as a unique violation', async ({ prisma }) => {

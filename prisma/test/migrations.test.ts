@@ -28,8 +28,14 @@ const DOMAIN_TABLES = [
   'risk_decisions',
   'risk_limits',
   'risk_limits_changes',
+  'signal_channels',
+  'signal_message_revisions',
+  'signal_messages',
+  'signal_revisions',
+  'signal_updates',
   'signals',
   'system_entries',
+  'telegram_poll_offsets',
 ];
 
 interface RecordedMigration {
@@ -103,6 +109,28 @@ describe('applyMigrations on PGlite', () => {
     expect((await pglite.query('SELECT count(*)::int AS n FROM orders')).rows).toEqual([{ n: 0 }]);
     const statuses = await pglite.query<{ s: string }>('SELECT enum_range(NULL::order_status)::text AS s');
     expect(statuses.rows[0]!.s).toBe('{PENDING,SUBMITTED,PARTIALLY_FILLED,FILLED,CANCELED,EXPIRED,REJECTED,FAILED}');
+  });
+
+  it('carries the first version\'s manual signals over into channels, messages and signals', async () => {
+    const upToOrders = committed.filter((m) => !m.name.endsWith('_signals_ingestion'));
+    await applyMigrations(pgliteSession(pglite), upToOrders);
+    await pglite.exec(`INSERT INTO signals (id, source, raw_text, asset, direction, entry, stop, target, received_at) VALUES
+      ('s1', 'desk', 'COMPRA PETR4 38,50 stop 37,90 alvo 39,80', 'PETR4', 'BUY', 38.5, 37.9, 39.8, '2026-11-20T13:00:00Z'),
+      ('s2', 'desk', 'VENDA VALE3', 'VALE3', 'SELL', NULL, NULL, NULL, '2026-11-20T14:00:00Z')`);
+
+    await applyMigrations(pgliteSession(pglite), committed);
+
+    const channels = await pglite.query<{ chat_id: string; title: string }>('SELECT chat_id, title FROM signal_channels');
+    expect(channels.rows).toEqual([{ chat_id: 'manual:desk', title: 'desk' }]);
+    const messages = await pglite.query<{ message_id: number; status: string; reason: string | null }>('SELECT message_id, status, reason FROM signal_messages ORDER BY message_id');
+    expect(messages.rows).toEqual([
+      { message_id: 1, status: 'PARSED', reason: null },
+      { message_id: 2, status: 'IGNORED', reason: 'no entry price (a first-version signal)' },
+    ]);
+    const signals = await pglite.query<{ asset: string; side: string; entry_min: string; targets: string; stop: string }>(
+      'SELECT asset, side, entry_min::text, targets::text, stop::text FROM signals',
+    );
+    expect(signals.rows).toEqual([{ asset: 'PETR4', side: 'BUY', entry_min: '38.5000', targets: '{39.8000}', stop: '37.9000' }]);
   });
 
   it('rolls a failing migration back entirely and records nothing for it', async () => {

@@ -1,13 +1,26 @@
 import type { SubgraphContext } from '@b3/kit';
 import DataLoader from 'dataloader';
-import type { Signal, SignalId } from './domain/signal';
+import type { Channel, ChannelId, Signal, SignalId } from './domain/signal';
+import type { SignalEvents } from './services/signal-events';
 import type { SignalService } from './services/signal.service';
 
 export interface SignalsContext extends SubgraphContext {
   signals: SignalService;
-  loaders: { signal: DataLoader<SignalId, Signal | null> };
+  events: SignalEvents;
+  loaders: { signal: DataLoader<SignalId, Signal | null>; channel: DataLoader<ChannelId, Channel | null> };
 }
 
-export function createSignalsContext(base: SubgraphContext, signals: SignalService): SignalsContext {
-  return { ...base, signals, loaders: { signal: new DataLoader((ids) => signals.byIds(ids)) } };
+export function createSignalsContext(base: SubgraphContext, signals: SignalService, events: SignalEvents): SignalsContext {
+  return {
+    ...base,
+    signals,
+    events,
+    loaders: {
+      signal: new DataLoader((ids) => signals.byIds(ids)),
+      channel: new DataLoader(async (ids) => {
+        const found = new Map((await signals.channelsByIds(ids)).map((c) => [c.id, c]));
+        return ids.map((id) => found.get(id) ?? null);
+      }),
+    },
+  };
 }

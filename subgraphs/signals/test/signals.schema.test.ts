@@ -1,99 +1,186 @@
-import { runOperation, testContext, type Viewer } from '@b3/kit';
-import type { GraphQLSchema } from 'graphql';
+import { createLogger, runOperation, runSubscription, testContext, type Viewer } from '@b3/kit';
+import { type Database, openTestDatabase, resetDatabase } from '@b3/prisma';
+import type { ExecutionResult, GraphQLSchema } from 'graphql';
 import { createSignalsContext } from '../src/context';
 import { buildSignalsSchema } from '../src/schema';
+import { MessageIngestion } from '../src/services/message-ingestion.service';
+import { SignalEvents } from '../src/services/signal-events';
 import { SignalService } from '../src/services/signal.service';
-import { createFakeSignalStore } from './fake-signal.store';
+import { createPrismaSignalStore } from '../src/store/prisma-signal.store';
+import { parse } from './fixed-parser';
 
 const trader: Viewer = { id: 'u-trader', roles: ['trader'] };
 const viewer: Viewer = { id: 'u-viewer', roles: ['viewer'] };
-const INGEST = `mutation($input: IngestSignalInput!) {
-  ingestSignal(input: $input) { id source rawText asset ticker { symbol } direction entry stop target receivedAt }
+const admin: Viewer = { id: 'u-admin', roles: ['admin'] };
+const POST = `mutation($input: PostSignalMessageInput!) {
+  postSignalMessage(input: $input) { message { id status reason } signal { id asset side entryMin entryMax targets stop status ticker { symbol } } }
+}`;
+const IMPORT = `mutation($chat: TelegramChatInput!, $messages: [TelegramMessageInput!]!) {
+  importTelegramMessages(chat: $chat, messages: $messages) { received stored duplicates edited }
 }`;
 
 describe('signals schema', () => {
   let schema: GraphQLSchema;
-  let store: ReturnType<typeof createFakeSignalStore>;
+  let db: Database;
   let now: Date;
-  const ctx = (who: Viewer | null) => createSignalsContext(testContext(who), new SignalService(store, () => now));
-  const ingest = async (text: string, at: string) => {
-    now = new Date(at);
-    const result = await runOperation<{ ingestSignal: { id: string } }>(schema, INGEST, { input: { source: 'telegram:@sinais', text } }, ctx(trader));
-    expect(result.errors).toBeUndefined();
-    return result.data!.ingestSignal;
-  };
+  let events: SignalEvents;
+  let signals: SignalService;
+  const ctx = (who: Viewer | null) => createSignalsContext(testContext(who), signals, events);
+  const run = <T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}, who: Viewer | null = null) =>
+    runOperation<T>(schema, query, variables, ctx(who));
+  const importAt = (messages: Array<{ messageId: number; text: string; date?: string; editedAt?: string; replyToMessageId?: number }>, chat = { id: '-1001', title: 'Sinais', username: 'sinais' }) =>
+    run<{ importTelegramMessages: Record<string, number> }>(IMPORT, { chat, messages: messages.map((m) => ({ date: '2026-11-26T13:00:00Z', ...m })) }, admin);
 
   beforeAll(async () => {
     schema = await buildSignalsSchema();
+    db = await openTestDatabase();
   });
-  beforeEach(() => {
-    store = createFakeSignalStore();
+  afterAll(async () => {
+    await db?.close();
+  });
+  beforeEach(async () => {
+    await resetDatabase(db);
     now = new Date('2026-11-26T13:00:00Z');
+    const store = createPrismaSignalStore(db.prisma);
+    events = new SignalEvents();
+    const ingestion = new MessageIngestion(store, { parse, events, logger: createLogger('t', 'silent'), autoEnable: true, expiryDays: 30, clock: () => now });
+    signals = new SignalService(store, ingestion, parse, () => now);
   });
 
-  it('parses and stores a Portuguese signal with exact decimal levels', async () => {
-    const text = 'COMPRA PETR4 entrada 38,50 stop 37,90 alvo 39,80';
-    const result = await runOperation(schema, INGEST, { input: { source: ' telegram:@sinais ', text } }, ctx(trader));
-    expect(result.errors).toBeUndefined();
-    expect(result.data?.ingestSignal).toMatchObject({
-      source: 'telegram:@sinais', rawText: text, asset: 'PETR4', ticker: { symbol: 'PETR4' }, direction: 'BUY',
-      entry: '38.5', stop: '37.9', target: '39.8', receivedAt: '2026-11-26T13:00:00.000Z',
+  it('reads a hand-posted message into a signal with exact levels and its ticker; a viewer may not post', async () => {
+    const posted = await run<{ postSignalMessage: { message: { status: string }; signal: Record<string, unknown> } }>(POST, { input: { channel: 'desk', text: 'buy petr4' } }, trader);
+    expect(posted.errors).toBeUndefined();
+    expect(posted.data!.postSignalMessage).toMatchObject({
+      message: { status: 'PARSED', reason: null },
+      signal: { asset: 'PETR4', side: 'BUY', entryMin: '38', entryMax: '38.5', targets: ['39', '40', '42'], stop: '37', status: 'OPEN', ticker: { symbol: 'PETR4' } },
     });
+    const ignored = await run<{ postSignalMessage: { message: { status: string; reason: string }; signal: null } }>(POST, { input: { channel: 'desk', text: 'bom dia' } }, trader);
+    expect(ignored.data!.postSignalMessage).toEqual({ message: expect.objectContaining({ status: 'IGNORED', reason: 'commentary, not a signal' }), signal: null });
+    const refused = await run(POST, { input: { text: 'buy petr4' } }, viewer);
+    expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const empty = await run(POST, { input: { text: '   ' } }, trader);
+    expect(empty.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'text' });
   });
 
-  it('lists signals newest first, optionally for one asset', async () => {
-    const win = await ingest('VENDA WINZ26 @ 125.000 stop 125.300 alvo 124.500', '2026-11-26T13:00:00Z');
-    const petr = await ingest('BUY PETR4 entry 38.50', '2026-11-26T13:05:00Z');
-    const all = await runOperation(schema, '{ signals { id entry } }', {}, ctx(null));
-    expect(all.data?.signals).toEqual([{ id: petr.id, entry: '38.5' }, { id: win.id, entry: '125000' }]);
-    const one = await runOperation(schema, '{ signals(asset: "winz26") { id direction stop target } }', {}, ctx(null));
-    expect(one.data?.signals).toEqual([{ id: win.id, direction: 'SELL', stop: '125300', target: '124500' }]);
-  });
-
-  it('answers SIGNALS_UNPARSEABLE with the reason and stores nothing', async () => {
-    for (const text of ['Bom dia, pessoal!', 'COMPRA PETR4 entrada 38,50 stop 39,00']) {
-      const result = await runOperation(schema, INGEST, { input: { source: 'telegram', text } }, ctx(trader));
-      expect(result.errors?.[0].extensions?.code).toBe('SIGNALS_UNPARSEABLE');
-      expect(typeof result.errors?.[0].extensions?.reason).toBe('string');
-    }
-    expect(store.rows).toHaveLength(0);
-  });
-
-  it('answers BAD_USER_INPUT for an empty text or a bad source, and stores nothing', async () => {
-    const result = await runOperation(schema, INGEST, { input: { source: '', text: '   ' } }, ctx(trader));
-    expect(result.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-    expect((result.errors?.[0].extensions?.fields as Array<{ field: string }>).map((f) => f.field)).toEqual(['source', 'text']);
-    const tooLong = await runOperation(schema, INGEST, { input: { source: 'x', text: `COMPRA PETR4 ${'a'.repeat(4000)}` } }, ctx(trader));
-    expect(tooLong.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-    expect(store.rows).toHaveLength(0);
-  });
-
-  it('refuses anonymous callers and viewers, and stores nothing', async () => {
-    const input = { source: 'telegram', text: 'COMPRA PETR4' };
-    const anonymous = await runOperation(schema, INGEST, { input }, ctx(null));
-    expect(anonymous.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
-    const forbidden = await runOperation(schema, INGEST, { input }, ctx(viewer));
-    expect(forbidden.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    expect(store.rows).toHaveLength(0);
-  });
-
-  it('rejects an out-of-range limit', async () => {
-    const result = await runOperation(schema, '{ signals(limit: 0) { id } }', {}, ctx(null));
-    expect(result.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-  });
-
-  it('resolves Signal entities in one store call, null for unknown ids', async () => {
-    const a = await ingest('COMPRA PETR4', '2026-11-26T13:00:00Z');
-    const b = await ingest('VENDA VALE3', '2026-11-26T13:01:00Z');
-    store.byIdsCalls = 0;
-    const result = await runOperation(
-      schema,
-      'query($r: [_Any!]!) { _entities(representations: $r) { ... on Signal { asset direction } } }',
-      { r: [{ __typename: 'Signal', id: b.id }, { __typename: 'Signal', id: 'missing' }, { __typename: 'Signal', id: a.id }] },
-      ctx(null),
+  it('imports chat history: duplicates change nothing, an edit re-reads its message, counts come back', async () => {
+    const first = await importAt([{ messageId: 1, text: 'buy petr4' }, { messageId: 2, text: 'bom dia' }]);
+    expect(first.data!.importTelegramMessages).toEqual({ received: 2, stored: 2, duplicates: 0, edited: 0 });
+    const again = await importAt([{ messageId: 1, text: 'buy petr4' }, { messageId: 1, text: 'buy petr4 v2', editedAt: '2026-11-26T13:10:00Z' }]);
+    expect(again.data!.importTelegramMessages).toEqual({ received: 2, stored: 0, duplicates: 1, edited: 1 });
+    const list = await run<{ signals: { totalCount: number; edges: Array<{ node: Record<string, unknown> }> } }>(
+      '{ signals { totalCount edges { node { entryMin version messageLink channel { title username } history { version cause entryMin } message { text version } } } } }',
     );
-    expect(result.errors).toBeUndefined();
-    expect(result.data?._entities).toEqual([{ asset: 'VALE3', direction: 'SELL' }, null, { asset: 'PETR4', direction: 'BUY' }]);
-    expect(store.byIdsCalls).toBe(1);
+    expect(list.data!.signals).toEqual({
+      totalCount: 1,
+      edges: [
+        {
+          node: {
+            entryMin: '38.2',
+            version: 2,
+            messageLink: 'https://t.me/sinais/1',
+            channel: { title: 'Sinais', username: 'sinais' },
+            history: [{ version: 1, cause: 'EDIT', entryMin: '38' }],
+            message: { text: 'buy petr4 v2', version: 2 },
+          },
+        },
+      ],
+    });
+    const bad = await run(IMPORT, { chat: { id: 'not-a-chat' }, messages: [{ messageId: 0, date: '2026-11-26T13:00:00Z', text: 'x' }] }, admin);
+    expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'chat.id' }), expect.objectContaining({ field: 'messages[0].messageId' })] });
+    expect((await run(IMPORT, { chat: { id: '-1' }, messages: [] }, trader)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('pages 25 signals by 10 with no gaps or repeats, and filters by asset, side, status and dates', async () => {
+    await importAt(
+      Array.from({ length: 25 }, (_, i) => ({ messageId: i + 1, text: i % 5 === 0 ? 'sell vale3' : 'buy petr4', date: new Date(Date.UTC(2026, 10, 1 + i, 13)).toISOString() })),
+    );
+    const seen: string[] = [];
+    let after: string | null = null;
+    let pages = 0;
+    do {
+      const page: ExecutionResult<{ signals: { edges: Array<{ node: { id: string } }>; pageInfo: { hasNextPage: boolean; endCursor: string }; totalCount: number } }> = await run(
+        'query($after: String) { signals(first: 10, after: $after) { totalCount edges { node { id } } pageInfo { hasNextPage endCursor } } }',
+        { after },
+      );
+      expect(page.data!.signals.totalCount).toBe(25);
+      seen.push(...page.data!.signals.edges.map((e) => e.node.id));
+      after = page.data!.signals.pageInfo.hasNextPage ? page.data!.signals.pageInfo.endCursor : null;
+      pages++;
+    } while (after);
+    expect(pages).toBe(3);
+    expect(new Set(seen).size).toBe(25);
+
+    const count = async (filter: Record<string, unknown>) => (await run<{ signals: { totalCount: number } }>('query($f: SignalFilter) { signals(filter: $f) { totalCount } }', { f: filter })).data!.signals.totalCount;
+    expect(await count({ asset: 'vale3' })).toBe(5);
+    expect(await count({ side: 'SELL' })).toBe(5);
+    expect(await count({ from: '2026-11-20T00:00:00Z', to: '2026-11-23T00:00:00Z' })).toBe(3);
+    // posted 1–25 Nov, valid 30 days: on 26 Nov none has expired; on 20 Dec those of 1–20 Nov have
+    expect(await count({ status: 'EXPIRED' })).toBe(0);
+    now = new Date('2026-12-20T13:00:00.001Z');
+    expect(await count({ status: 'EXPIRED' })).toBe(20);
+    expect(await count({ status: 'OPEN' })).toBe(5);
+    const bad = await run('{ signals(first: 0) { totalCount } }');
+    expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+    const badCursor = await run('{ signals(after: "nope") { totalCount } }');
+    expect(badCursor.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+  });
+
+  it('links follow-ups and shows them with the status they caused', async () => {
+    await importAt([{ messageId: 1, text: 'buy petr4' }, { messageId: 2, text: 'alvo 1 petr4' }, { messageId: 3, text: 'stopado itub4' }]);
+    const result = await run<{ signals: { edges: Array<{ node: Record<string, unknown> }> } }>('{ signals { edges { node { status targetsHit updates { kind targetNumber } } } } }');
+    expect(result.data!.signals.edges[0].node).toEqual({ status: 'HIT_TARGET', targetsHit: 1, updates: [{ kind: 'TARGET_HIT', targetNumber: 1 }] });
+    const log = await run<{ signalMessages: { nodes: Array<{ status: string; reason: string | null }> } }>('{ signalMessages(filter: { status: IGNORED }) { nodes { status reason } } }', {}, viewer);
+    expect(log.data!.signalMessages.nodes).toEqual([{ status: 'IGNORED', reason: 'an update (stopped for ITUB4) with no open signal to apply it to' }]);
+    expect((await run('{ signalMessages { hasNextPage } }')).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('announces new signals on the subscription, filtered by asset', async () => {
+    const stream = (await runSubscription<{ newSignals: { asset: string; side: string } }>(schema, 'subscription { newSignals(asset: "VALE3") { asset side } }', {}, ctx(null))) as AsyncIterableIterator<
+      ExecutionResult<{ newSignals: { asset: string; side: string } }>
+    >;
+    const next = stream.next();
+    await importAt([{ messageId: 1, text: 'buy petr4' }, { messageId: 2, text: 'sell vale3' }]);
+    expect((await next).value.data).toEqual({ newSignals: { asset: 'VALE3', side: 'SELL' } });
+    await stream.return?.();
+  });
+
+  it('lets an admin manage channels, validating every field; disabling stops reading a channel', async () => {
+    const create = 'mutation($i: SignalChannelInput!) { createSignalChannel(input: $i) { id chatId title username enabled updatedBy } }';
+    const created = await run<{ createSignalChannel: { id: string } }>(create, { i: { chatId: '-1001', title: ' Sinais ', username: '@sinais' } }, admin);
+    expect(created.data!.createSignalChannel).toMatchObject({ chatId: '-1001', title: 'Sinais', username: 'sinais', enabled: true, updatedBy: 'u-admin' });
+    const id = created.data!.createSignalChannel.id;
+    expect((await run(create, { i: { chatId: '-1001', title: 'Again' } }, admin)).errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'chatId' });
+    const invalid = await run(create, { i: { chatId: 'abc', title: '', username: 'x' } }, admin);
+    expect(invalid.errors?.[0]?.extensions?.fields).toEqual([
+      expect.objectContaining({ field: 'chatId' }),
+      expect.objectContaining({ field: 'title' }),
+      expect.objectContaining({ field: 'username' }),
+    ]);
+    expect((await run(create, { i: { chatId: '-1002', title: 'T' } }, trader)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(await db.prisma.signalChannel.count()).toBe(1);
+
+    const disable = await run('mutation($id: ID!) { updateSignalChannel(id: $id, input: { enabled: false }) { enabled } }', { id }, admin);
+    expect(disable.data).toEqual({ updateSignalChannel: { enabled: false } });
+    await importAt([{ messageId: 1, text: 'buy petr4' }]);
+    expect(await db.prisma.signal.count()).toBe(0);
+
+    const del = await run('mutation($id: ID!) { deleteSignalChannel(id: $id) }', { id }, admin);
+    expect(del.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', messages: 1 });
+    const missing = await run('mutation { deleteSignalChannel(id: "00000000-0000-4000-8000-000000000000") }', {}, admin);
+    expect(missing.errors?.[0]?.extensions?.code).toBe('SIGNALS_CHANNEL_NOT_FOUND');
+  });
+
+  it('answers parseSignal without storing anything, and resolves Signal entities for other subgraphs', async () => {
+    const parsed = await run('{ parseSignal(text: "alvo 2") { status update { kind targetNumber asset } signal { asset } reason } }');
+    expect(parsed.data).toEqual({ parseSignal: { status: 'UPDATE', update: { kind: 'TARGET_HIT', targetNumber: 2, asset: null }, signal: null, reason: null } });
+    expect(await db.prisma.signalMessage.count()).toBe(0);
+    expect((await run('query($t: String!) { parseSignal(text: $t) { status } }', { t: 'x'.repeat(5000) })).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+
+    await importAt([{ messageId: 1, text: 'buy petr4' }]);
+    const [row] = await db.prisma.signal.findMany();
+    const entities = await run('query($r: [_Any!]!) { _entities(representations: $r) { ... on Signal { id asset } } }', {
+      r: [{ __typename: 'Signal', id: row.id }, { __typename: 'Signal', id: 'unknown' }],
+    });
+    expect(entities.data).toEqual({ _entities: [{ id: row.id, asset: 'PETR4' }, null] });
   });
 });

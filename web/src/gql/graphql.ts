@@ -101,13 +101,6 @@ export type HealthStatus =
   | 'DOWN'
   | 'OK';
 
-export type IngestSignalInput = {
-  /** Where the text came from, e.g. "telegram:@canal" */
-  source: Scalars['String']['input'];
-  /** Signal text, e.g. "COMPRA PETR4 entrada 38,50 stop 37,90 alvo 39,80" */
-  text: Scalars['String']['input'];
-};
-
 /** Where the price a position is valued at came from */
 export type MarkSource =
   /** No market price at all: the position's own last fill */
@@ -218,6 +211,13 @@ export type PositionSide =
   | 'LONG'
   | 'SHORT';
 
+export type PostSignalMessageInput = {
+  /** Manual channel name (default: your user id); stored as chat "manual:<name>" */
+  channel?: InputMaybe<Scalars['String']['input']>;
+  /** The message as a channel would post it, e.g. "COMPRA PETR4 entrada 38,50 stop 37,90 alvo 39,80" */
+  text: Scalars['String']['input'];
+};
+
 /** What a daily change is measured against */
 export type ReferenceKind =
   | 'PREVIOUS_CLOSE'
@@ -272,9 +272,83 @@ export type SessionPhase =
   | 'OPEN'
   | 'PRE_OPENING';
 
-export type SignalDirection =
+/** For an update, empty fields keep their value */
+export type SignalChannelInput = {
+  /** Telegram's chat id, e.g. -1001234567890 */
+  chatId?: InputMaybe<Scalars['String']['input']>;
+  /** Defaults to true when registering */
+  enabled?: InputMaybe<Scalars['Boolean']['input']>;
+  /** 1 to 128 characters */
+  title?: InputMaybe<Scalars['String']['input']>;
+  /** Public @username, for message links */
+  username?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type SignalFilter = {
+  /** B3 ticker, any case */
+  asset?: InputMaybe<Scalars['String']['input']>;
+  /** A SignalChannel id */
+  channelId?: InputMaybe<Scalars['String']['input']>;
+  /** Posted at or after */
+  from?: InputMaybe<Scalars['DateTimeISO']['input']>;
+  side?: InputMaybe<SignalSide>;
+  status?: InputMaybe<SignalStatus>;
+  /** Posted before */
+  to?: InputMaybe<Scalars['DateTimeISO']['input']>;
+};
+
+/** Only when the message states it */
+export type SignalKind =
+  | 'DAY'
+  | 'POSITION'
+  | 'SWING';
+
+export type SignalMessageFilter = {
+  channelId?: InputMaybe<Scalars['String']['input']>;
+  status?: InputMaybe<SignalMessageStatus>;
+};
+
+export type SignalMessageStatus =
+  | 'FAILED'
+  | 'IGNORED'
+  | 'PARSED'
+  | 'RECEIVED';
+
+export type SignalSide =
   | 'BUY'
   | 'SELL';
+
+/** From the channel's follow-ups and the market's trades; EXPIRED: still open past its validity */
+export type SignalStatus =
+  | 'CANCELED'
+  | 'CLOSED'
+  | 'EXPIRED'
+  | 'HIT_TARGET'
+  | 'OPEN'
+  | 'STOPPED';
+
+export type SignalUpdateKind =
+  | 'CANCELED'
+  | 'CLOSED'
+  | 'PARTIAL_EXIT'
+  | 'STOPPED'
+  | 'TARGET_HIT';
+
+export type TelegramChatInput = {
+  /** Telegram's chat id (the export's `id`; channels are negative, e.g. -1001234567890) */
+  id: Scalars['String']['input'];
+  title?: InputMaybe<Scalars['String']['input']>;
+  username?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type TelegramMessageInput = {
+  /** When it was sent (ISO 8601) */
+  date: Scalars['DateTimeISO']['input'];
+  editedAt?: InputMaybe<Scalars['DateTimeISO']['input']>;
+  messageId: Scalars['Int']['input'];
+  replyToMessageId?: InputMaybe<Scalars['Int']['input']>;
+  text: Scalars['String']['input'];
+};
 
 export type TimeInForce =
   /** Until the end of the trading session */

@@ -1,10 +1,86 @@
-import { Field, InputType } from 'type-graphql';
+import { Field, InputType, Int } from 'type-graphql';
+import { MessageStatusEnum, SignalSideEnum, SignalStatusEnum } from './signal.type';
 
-@InputType()
-export class IngestSignalInput {
-  @Field({ description: 'Where the text came from, e.g. "telegram:@canal"' })
-  source!: string;
+@InputType('SignalFilter')
+export class SignalFilterInput {
+  @Field(() => String, { nullable: true, description: 'B3 ticker, any case' })
+  asset?: string | null;
 
-  @Field({ description: 'Signal text, e.g. "COMPRA PETR4 entrada 38,50 stop 37,90 alvo 39,80"' })
+  @Field(() => String, { nullable: true, description: 'A SignalChannel id' })
+  channelId?: string | null;
+
+  @Field(() => SignalSideEnum, { nullable: true })
+  side?: SignalSideEnum | null;
+
+  @Field(() => SignalStatusEnum, { nullable: true })
+  status?: SignalStatusEnum | null;
+
+  @Field(() => Date, { nullable: true, description: 'Posted at or after' })
+  from?: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'Posted before' })
+  to?: Date | null;
+}
+
+@InputType('SignalMessageFilter')
+export class SignalMessageFilterInput {
+  @Field(() => String, { nullable: true })
+  channelId?: string | null;
+
+  @Field(() => MessageStatusEnum, { nullable: true })
+  status?: MessageStatusEnum | null;
+}
+
+@InputType('SignalChannelInput', { description: 'For an update, empty fields keep their value' })
+export class SignalChannelInput {
+  @Field(() => String, { nullable: true, description: "Telegram's chat id, e.g. -1001234567890" })
+  chatId?: string | null;
+
+  @Field(() => String, { nullable: true, description: '1 to 128 characters' })
+  title?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Public @username, for message links' })
+  username?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Defaults to true when registering' })
+  enabled?: boolean | null;
+}
+
+@InputType('PostSignalMessageInput')
+export class PostSignalMessageInput {
+  @Field(() => String, { nullable: true, description: 'Manual channel name (default: your user id); stored as chat "manual:<name>"' })
+  channel?: string | null;
+
+  @Field({ description: 'The message as a channel would post it, e.g. "COMPRA PETR4 entrada 38,50 stop 37,90 alvo 39,80"' })
   text!: string;
+}
+
+@InputType('TelegramChatInput')
+export class TelegramChatInput {
+  @Field({ description: "Telegram's chat id (the export's `id`; channels are negative, e.g. -1001234567890)" })
+  id!: string;
+
+  @Field(() => String, { nullable: true })
+  title?: string | null;
+
+  @Field(() => String, { nullable: true })
+  username?: string | null;
+}
+
+@InputType('TelegramMessageInput')
+export class TelegramMessageInput {
+  @Field(() => Int)
+  messageId!: number;
+
+  @Field({ description: 'When it was sent (ISO 8601)' })
+  date!: Date;
+
+  @Field(() => Date, { nullable: true })
+  editedAt?: Date | null;
+
+  @Field()
+  text!: string;
+
+  @Field(() => Int, { nullable: true })
+  replyToMessageId?: number | null;
 }
