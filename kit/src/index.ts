@@ -30,3 +30,4 @@ export * from './graphql/emit-subgraph-sdl';
 export * from './bus';
 export * from './testing/read-metric';
 export * from './resilience/read-retry';
+export * from './cli/import-args';

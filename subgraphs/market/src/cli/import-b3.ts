@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { GATEWAY } from '@b3/kit';
+import { DEFAULT_GATEWAY_URL, readImportArgs } from '@b3/kit';
 import { Presets, SingleBar } from 'cli-progress';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
@@ -17,7 +17,7 @@ Imports a B3 data file through the gateway and follows its progress.
   --token <JWT>      an admin's token (default: the B3_TOKEN environment variable)
   -h, --help         this text`;
 
-export const DEFAULT_URL = `http://127.0.0.1:${GATEWAY.defaultPort}/graphql`;
+export const DEFAULT_URL = DEFAULT_GATEWAY_URL;
 
 export interface ImportCliOptions {
   file: string;
@@ -31,27 +31,11 @@ export interface ImportCliOptions {
 
 export type ParsedImportArgs = { ok: true; options: ImportCliOptions } | { ok: false; error: string } | { ok: false; help: true };
 
-const VALUE_OPTIONS = new Set(['--kind', '--format', '--url', '--token']);
-
 /** argv (without node and the script) → options; pure, so every rule is unit-tested. */
 export function parseImportArgs(argv: readonly string[], env: Readonly<Record<string, string | undefined>> = {}): ParsedImportArgs {
-  const values = new Map<string, string>();
-  const files: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '-h' || arg === '--help') return { ok: false, help: true };
-    if (!arg.startsWith('--')) {
-      files.push(arg);
-      continue;
-    }
-    const [name, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    if (!VALUE_OPTIONS.has(name)) return { ok: false, error: `unknown option ${name}` };
-    const value = inline ?? argv[++i];
-    if (value === undefined || value === '' || (inline === undefined && value.startsWith('--'))) return { ok: false, error: `${name} needs a value` };
-    values.set(name, value);
-  }
-  if (files.length !== 1) return { ok: false, error: files.length === 0 ? 'give the file to import' : `one file at a time, got ${files.join(', ')}` };
-  const [file] = files;
+  const read = readImportArgs(argv, { valueOptions: ['--kind', '--format'], fileHint: 'file', env });
+  if (!read.ok) return read;
+  const { file, values, url, token } = read.args;
 
   const kindText = values.get('--kind')?.toUpperCase() ?? kindFromFileName(file);
   if (!kindText) return { ok: false, error: `cannot tell the kind from the file name ${file}; pass --kind (${B3_IMPORT_KINDS.join(', ')})` };
@@ -61,17 +45,9 @@ export function parseImportArgs(argv: readonly string[], env: Readonly<Record<st
   if (!formatText) return { ok: false, error: `cannot tell the format from the extension of ${file}; use .csv or .json, or pass --format` };
   if (!isImportFormat(formatText)) return { ok: false, error: `--format must be one of ${B3_IMPORT_FORMATS.join(', ')}` };
 
-  const url = values.get('--url') ?? DEFAULT_URL;
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return { ok: false, error: `--url ${url} is not a URL` };
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return { ok: false, error: `--url must be http:// or https://, got ${url}` };
+  const parsed = new URL(url);
   const wsUrl = `${parsed.protocol === 'https:' ? 'wss:' : 'ws:'}${url.slice(parsed.protocol.length)}`;
 
-  const token = values.get('--token') ?? (env.B3_TOKEN ? env.B3_TOKEN : null);
   return { ok: true, options: { file, kind: kindText, format: formatText, url, wsUrl, token } };
 }
 

@@ -10,6 +10,7 @@ import type {
   SignalSnapshot,
   SignalUpdateRecord,
 } from '../domain/signal';
+import { snapshotOf } from '../domain/signal';
 import { DuplicateChannelError, type MessageOutcome, type SignalQuery, type SignalStore } from './signal.store';
 
 type Decimalish = { toFixed(): string };
@@ -43,32 +44,7 @@ const toSignal = (row: SignalRow): Signal => ({
   version: row.version,
 });
 
-const signalColumns = (s: Signal) => ({
-  asset: s.asset,
-  side: s.side,
-  kind: s.kind,
-  entryMin: s.entryMin,
-  entryMax: s.entryMax,
-  targets: [...s.targets],
-  stop: s.stop,
-  status: s.status,
-  targetsHit: s.targetsHit,
-  expiresAt: s.expiresAt,
-  updatedAt: s.updatedAt,
-  version: s.version,
-});
-
-const snapshot = (s: Signal): SignalSnapshot => ({
-  asset: s.asset,
-  side: s.side,
-  kind: s.kind,
-  entryMin: s.entryMin,
-  entryMax: s.entryMax,
-  targets: [...s.targets],
-  stop: s.stop,
-  status: s.status,
-  targetsHit: s.targetsHit,
-});
+const signalColumns = (s: Signal) => ({ ...snapshotOf(s), targets: [...s.targets], expiresAt: s.expiresAt, updatedAt: s.updatedAt, version: s.version });
 
 const LIVE = ['OPEN', 'HIT_TARGET'] as const;
 
@@ -93,7 +69,7 @@ export function createPrismaSignalStore(prisma: PrismaClient): SignalStore {
   const writeChange = async (tx: Prisma.TransactionClient, signal: Signal, before: Signal, cause: RevisionCause, at: Date): Promise<boolean> => {
     const { count } = await tx.signal.updateMany({ where: { id: signal.id, version: before.version }, data: signalColumns(signal) });
     if (count === 0) return false;
-    await tx.signalRevision.create({ data: { signalId: signal.id, version: before.version, snapshot: snapshot(before), cause, at } });
+    await tx.signalRevision.create({ data: { signalId: signal.id, version: before.version, snapshot: snapshotOf(before), cause, at } });
     return true;
   };
 

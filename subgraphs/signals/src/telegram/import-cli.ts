@@ -1,12 +1,12 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { GATEWAY } from '@b3/kit';
+import { DEFAULT_GATEWAY_URL, readImportArgs } from '@b3/kit';
 import { Presets, SingleBar } from 'cli-progress';
 import { ChatExportError, type ExportChat, type ExportSkipReason, readChatExport } from './chat-export';
 import { CliFailure, createGatewayRequest, type GatewayClientOptions } from './gateway-graphql.client';
 import { ExportScanError } from './json-export-scanner';
 
-export const DEFAULT_URL = `http://127.0.0.1:${GATEWAY.defaultPort}/graphql`;
+export const DEFAULT_URL = DEFAULT_GATEWAY_URL;
 export const DEFAULT_BATCH_SIZE = 200;
 const MAX_BATCH_SIZE = 500;
 /** Request body budget for the messages: the gateway refuses bodies over 100 KiB by default. */
@@ -39,8 +39,6 @@ export interface SignalsImportOptions {
 
 export type ParsedImportArgs = { ok: true; options: SignalsImportOptions } | { ok: false; error: string } | { ok: false; help: true };
 
-const VALUE_OPTIONS = new Set(['--url', '--token', '--chat-id', '--chat-username', '--utc-offset', '--batch-size']);
-
 function utcOffsetMinutes(text: string): number | null {
   if (text === 'Z' || text === 'z') return 0;
   const match = /^([+-])(\d{2}):?(\d{2})$/.exec(text);
@@ -52,34 +50,11 @@ function utcOffsetMinutes(text: string): number | null {
 
 /** argv (without node and the script) → options; pure, so every rule is unit-tested. */
 export function parseImportArgs(argv: readonly string[], env: Readonly<Record<string, string | undefined>> = {}): ParsedImportArgs {
-  const values = new Map<string, string>();
-  const files: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '-h' || arg === '--help') return { ok: false, help: true };
-    if (!arg.startsWith('--')) {
-      files.push(arg);
-      continue;
-    }
-    const [name, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    if (!VALUE_OPTIONS.has(name)) return { ok: false, error: `unknown option ${name}` };
-    const value = inline ?? argv[++i];
-    // a negative chat id or offset is a value, not the next option
-    if (value === undefined || value === '' || (inline === undefined && value.startsWith('--'))) return { ok: false, error: `${name} needs a value` };
-    values.set(name, value);
-  }
-  if (files.length !== 1) return { ok: false, error: files.length === 0 ? 'give the export file (result.json) to import' : `one file at a time, got ${files.join(', ')}` };
+  const read = readImportArgs(argv, { valueOptions: ['--chat-id', '--chat-username', '--utc-offset', '--batch-size'], fileHint: 'export file (result.json)', env });
+  if (!read.ok) return read;
+  const { file, values, url, token } = read.args;
 
-  const url = values.get('--url') ?? DEFAULT_URL;
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return { ok: false, error: `--url ${url} is not a URL` };
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return { ok: false, error: `--url must be http:// or https://, got ${url}` };
-
-  const options: SignalsImportOptions = { file: files[0], url, token: values.get('--token') ?? (env.B3_TOKEN ? env.B3_TOKEN : null), batchSize: DEFAULT_BATCH_SIZE };
+  const options: SignalsImportOptions = { file, url, token, batchSize: DEFAULT_BATCH_SIZE };
   const chatId = values.get('--chat-id');
   if (chatId !== undefined) {
     if (!/^-?[1-9]\d{0,15}$/.test(chatId)) return { ok: false, error: `--chat-id must be a Bot API chat id such as -1001234567890, got ${chatId}` };
