@@ -43,7 +43,7 @@ import { startWsServer } from './ws-server';
 import { CountingCache } from './counting-cache';
 import { composeSupergraph } from './supergraph';
 import { watchSupergraph } from './supergraph-watcher';
-import { createTelegramWebhookForward, TELEGRAM_WEBHOOK_PATH, telegramWebhookUrl } from './telegram-webhook-forward';
+import { createHttpForward, FORWARDED_ROUTES, routeMatches } from './http-forward';
 
 export interface RunningGateway {
   port: number;
@@ -164,15 +164,18 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
   });
   app.use('/graphql/stream', createSseHandler({ schema: () => live.apiSchema, apollo, subscriptions, verify, validationRules: limits.validationRules, isAllowed }));
 
-  // Telegram calls the public origin; the signals subgraph checks its secret header
-  const signalsUrl = urls.get('signals');
-  const telegramForward = signalsUrl
-    ? createTelegramWebhookForward({
-        upstreamUrl: telegramWebhookUrl(signalsUrl),
-        onError: (err, requestId) => logger.warn({ err, requestId }, 'telegram webhook could not be forwarded'),
-      })
-    : null;
-  if (telegramForward) app.post(TELEGRAM_WEBHOOK_PATH, telegramForward.handle);
+  // Plain HTTP routes of subgraphs on the public origin (webhook, export, uploads); only for subgraphs present.
+  const forwards = FORWARDED_ROUTES.flatMap((route) => {
+    const subgraphUrl = urls.get(route.subgraph);
+    return subgraphUrl
+      ? [createHttpForward({ route, subgraphUrl, verify, signViewer, onError: (err, requestId) => logger.warn({ err, requestId, route: route.path }, 'http route could not be forwarded') })]
+      : [];
+  });
+  app.use((req, res, next) => {
+    const forward = forwards.find((f) => routeMatches(f.route, req.method, req.url));
+    if (forward) forward.handle(req, res);
+    else next();
+  });
 
   const ide = renderIde();
   // a browser opening /graphql (isGraphQLRequest leaves it to Express)
@@ -207,7 +210,7 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
       await apollo.stop();
       await Promise.all([...dataSources.values()].map((source) => source.close()));
       await rateLimits.close();
-      telegramForward?.close();
+      forwards.forEach((forward) => forward.close());
     },
   };
 }

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { createLogger } from '@b3/kit';
 import { loadGatewayConfig } from '../src/config';
 import { type RunningGateway, startGateway } from '../src/gateway';
-import { telegramWebhookUrl } from '../src/telegram-webhook-forward';
+import { subgraphRouteUrl } from '../src/http-forward';
 
 const SECRET_HEADER = 'x-telegram-bot-api-secret-token';
 const MiB = 1024 * 1024;
@@ -125,8 +125,8 @@ describe('gateway forwards POST /telegram/webhook to the signals subgraph', () =
   });
 
   it('derives the subgraph URL from its GraphQL URL, keeping a path prefix', () => {
-    expect(telegramWebhookUrl('http://127.0.0.1:3200/graphql')).toBe('http://127.0.0.1:3200/telegram/webhook');
-    expect(telegramWebhookUrl('https://internal.example/signals/graphql/')).toBe('https://internal.example/signals/telegram/webhook');
+    expect(subgraphRouteUrl('http://127.0.0.1:3200/graphql', '/telegram/webhook')).toBe('http://127.0.0.1:3200/telegram/webhook');
+    expect(subgraphRouteUrl('https://internal.example/signals/graphql/', '/telegram/webhook')).toBe('https://internal.example/signals/telegram/webhook');
   });
 
   it('streams the body and the secret header to /telegram/webhook without needing a user token', async () => {

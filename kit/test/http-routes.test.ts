@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
-import { createLogger, type HttpRoute, type RunningSubgraph, type SubgraphContext, startSubgraph } from '../src';
+import { createLogger, type HttpRoute, internalSecret, type RunningSubgraph, signInternalViewer, type SubgraphContext, startSubgraph, VIEWER_HEADER } from '../src';
 
 const logger = createLogger('http-routes-test', 'silent');
 const schema = buildSubgraphSchema({ typeDefs: parse('type Query { ping: String! }'), resolvers: { Query: { ping: () => 'pong' } } });
@@ -35,6 +35,14 @@ describe('startSubgraph httpRoutes', () => {
       },
       {
         method: 'GET',
+        path: '/files/',
+        prefix: true,
+        handler: (req, res, ctx) => {
+          res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ url: req.url, viewer: ctx.viewer, requestId: ctx.requestId }));
+        },
+      },
+      {
+        method: 'GET',
         path: '/hooks/broken',
         handler: () => {
           throw new Error('secret internals at /srv/app.js:12');
@@ -49,6 +57,16 @@ describe('startSubgraph httpRoutes', () => {
     expect(res.status).toBe(202);
     expect(await res.text()).toBe('got hello');
     expect(res.headers.get('x-request-id')).toBeTruthy();
+  });
+
+  it('serves a prefix route and tells the handler who is calling, from the signed viewer header only', async () => {
+    const signed = await signInternalViewer({ id: 'u-ana', roles: ['trader'] }, internalSecret());
+    const mine = await fetch(`${base()}/files/abc/def?x=1`, { headers: { [VIEWER_HEADER]: signed } });
+    expect(await mine.json()).toMatchObject({ url: '/files/abc/def?x=1', viewer: { id: 'u-ana', roles: ['trader'] }, requestId: expect.any(String) });
+    expect(await (await fetch(`${base()}/files/abc`)).json()).toMatchObject({ viewer: null });
+    const forged = await fetch(`${base()}/files/abc`, { headers: { [VIEWER_HEADER]: 'forged' } });
+    expect(forged.status).toBe(401);
+    expect((await fetch(`${base()}/files/`)).status).toBe(404);
   });
 
   it('leaves /graphql, /health and /metrics as they were', async () => {

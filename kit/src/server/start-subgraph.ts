@@ -84,7 +84,7 @@ export async function startSubgraph<TContext extends SubgraphContext>(options: S
     ...(options.healthChecks ?? []),
   ];
   const app = createServiceApp({ service: options.name, logger, metrics, healthChecks });
-  mountHttpRoutes(app, options.httpRoutes ?? [], logger);
+  mountHttpRoutes(app, options.httpRoutes ?? [], logger, secret);
   // /graphql runs on the raw request (no router in the hot path); Express serves health and metrics
   let graphqlRoute: ((req: IncomingMessage, res: ServerResponse) => void) | undefined;
   const httpServer: Server = createServer((req, res) => (graphqlRoute && isGraphQLPath(req.url) ? graphqlRoute(req, res) : app(req, res)));
