@@ -6,6 +6,8 @@ import { buildOrdersSchema } from '../src/schema';
 import { KillSwitchService } from '../src/services/kill-switch.service';
 import { OrderService } from '../src/services/order.service';
 import { RiskService } from '../src/services/risk.service';
+import { fixedPrices } from '../src/services/risk-inputs.port';
+import { ALWAYS_OPEN_CALENDAR, RiskEngine, TradingCalendar } from '../src/domain/risk';
 import { createPrismaOrderStore } from '../src/store/prisma-order.store';
 import { createPrismaRiskStore } from '../src/store/prisma-risk.store';
 
@@ -87,6 +89,31 @@ describe('risk schema', () => {
     expect((await run(admin, `query { riskLimitsHistory(account: "${alice.id}") { reason changedBy before { maxOrderQuantity } after { maxOrderQuantity } } }`)).data).toEqual({
       riskLimitsHistory: [{ reason: 'new desk', changedBy: admin.id, before: null, after: { maxOrderQuantity: 200 } }],
     });
+  });
+
+  it('previews every rule for an order being considered, recording nothing, for the own account only', async () => {
+    const riskStore = createPrismaRiskStore(db.prisma);
+    const risk = new RiskService(riskStore, () => services.killSwitch.state(), {
+      rules: 'ALL',
+      prices: fixedPrices({ PETR4: '38.50' }),
+      engine: new RiskEngine({ calendar: new TradingCalendar(ALWAYS_OPEN_CALENDAR) }),
+    });
+    services = { ...services, risk };
+    await risk.setRiskLimits(admin, alice.id, { maxOrderQuantity: 500, maxOrdersPerSecond: 1 }, 'small account for the preview');
+    const PREVIEW = 'query($i: RiskPreviewInput!) { riskPreview(input: $i) { approved checks { rule passed limit actual message } } }';
+    const big = await run(alice, PREVIEW, { i: { symbol: 'PETR4', side: 'BUY', type: 'LIMIT', quantity: 1000, price: '45.00' } });
+    expect(big.data!.riskPreview.approved).toBe(false);
+    const failed = big.data!.riskPreview.checks.filter((c: { passed: boolean }) => !c.passed).map((c: { rule: string; limit: string; actual: string }) => [c.rule, c.limit, c.actual]);
+    // not stopped at the first failure: both the quantity and the price band are reported
+    expect(failed).toEqual([['MAX_ORDER_QUANTITY', '500', '1000'], ['PRICE_BAND', expect.any(String), '45']]);
+    expect(big.data!.riskPreview.checks).toHaveLength(8);
+    // previews do not count towards the 1-per-second throttle, and leave no audit row
+    for (let i = 0; i < 3; i++) {
+      expect((await run(alice, PREVIEW, { i: { symbol: 'PETR4', side: 'BUY', type: 'LIMIT', quantity: 100, price: '38.50' } })).data!.riskPreview.approved).toBe(true);
+    }
+    expect(await db.prisma.riskDecision.count()).toBe(0);
+    expect(codeOf((await run(alice, PREVIEW, { i: { account: 'u-bob', symbol: 'PETR4', side: 'BUY', type: 'MARKET', quantity: 100 } })).errors)).toBe('FORBIDDEN');
+    expect(fieldsOf((await run(alice, PREVIEW, { i: { symbol: 'PETR4', side: 'BUY', type: 'LIMIT', quantity: 150, price: '38.505' } })).errors)).toEqual(['quantity', 'price']);
   });
 
   it("streams risk decisions on the caller's account", async () => {

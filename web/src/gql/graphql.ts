@@ -253,6 +253,18 @@ export type RiskLimitsInput = {
   priceBandPct?: InputMaybe<Scalars['Decimal']['input']>;
 };
 
+/** An order being considered; validated like placeOrder, never written */
+export type RiskPreviewInput = {
+  /** Defaults to your own account; only an admin may name another */
+  account?: InputMaybe<Scalars['String']['input']>;
+  price?: InputMaybe<Scalars['Decimal']['input']>;
+  quantity: Scalars['Int']['input'];
+  side: OrderSide;
+  stopPrice?: InputMaybe<Scalars['Decimal']['input']>;
+  symbol: Scalars['String']['input'];
+  type: OrderType;
+};
+
 /** Pre-trade rules, in the order they are checked */
 export type RiskRule =
   | 'DAILY_LOSS'

@@ -9,6 +9,8 @@ import {
   RiskLimitsChangeType,
   RiskLimitsInput,
   RiskLimitsType,
+  RiskPreviewInput,
+  RiskPreviewType,
   toKillSwitchType,
   toRiskDecisionType,
   toRiskLimitsChangeType,
@@ -72,6 +74,13 @@ export class RiskResolver {
   @Query(() => [RiskLimitsChangeType], { description: "Every edit of an account's limits, newest first" })
   async riskLimitsHistory(@Arg('account', () => String, { nullable: true }) account: string | null, @Ctx() ctx: OrdersContext): Promise<RiskLimitsChangeType[]> {
     return (await riskOf(ctx).risk.riskLimitsHistory(ctx.viewer!, account ?? ctx.viewer!.id)).map(toRiskLimitsChangeType);
+  }
+
+  @Authorized('viewer')
+  @Query(() => RiskPreviewType, { description: 'Every pre-trade rule for an order you are considering, without placing it (own account; admin: any)' })
+  async riskPreview(@Arg('input', () => RiskPreviewInput) input: RiskPreviewInput, @Ctx() ctx: OrdersContext): Promise<RiskPreviewType> {
+    const preview = await riskOf(ctx).risk.preview(ctx.viewer!, input);
+    return { approved: preview.approved, checks: preview.checks.map((c) => ({ rule: c.rule, passed: c.passed, limit: c.limit, actual: c.actual, message: c.message ?? null })) };
   }
 
   @Authorized('admin')

@@ -162,3 +162,54 @@ export const toRiskDecisionType = (event: RiskEvent): RiskDecisionType => ({
   message: event.message ?? null,
   at: event.at,
 });
+
+@InputType('RiskPreviewInput', { description: 'An order being considered; validated like placeOrder, never written' })
+export class RiskPreviewInput {
+  @Field(() => String, { nullable: true, description: 'Defaults to your own account; only an admin may name another' })
+  account?: string | null;
+
+  @Field()
+  symbol!: string;
+
+  @Field(() => OrderSideEnum)
+  side!: OrderSide;
+
+  @Field(() => OrderTypeEnum)
+  type!: OrderKind;
+
+  @Field(() => Int)
+  quantity!: number;
+
+  @Field(() => DecimalScalar, { nullable: true })
+  price?: string | null;
+
+  @Field(() => DecimalScalar, { nullable: true })
+  stopPrice?: string | null;
+}
+
+@ObjectType('RiskRuleCheck')
+export class RiskRuleCheckType {
+  @Field(() => RiskRuleEnum)
+  rule!: RiskRule;
+
+  @Field()
+  passed!: boolean;
+
+  @Field(() => String, { nullable: true })
+  limit!: string | null;
+
+  @Field(() => String, { nullable: true })
+  actual!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Why it failed, for people' })
+  message!: string | null;
+}
+
+@ObjectType('RiskPreview', { description: 'What the pre-trade check would decide now, every rule evaluated; nothing is recorded' })
+export class RiskPreviewType {
+  @Field()
+  approved!: boolean;
+
+  @Field(() => [RiskRuleCheckType], { description: 'Every rule in the order it is checked' })
+  checks!: RiskRuleCheckType[];
+}

@@ -7,9 +7,11 @@ import {
   RiskEngine,
   type RiskAuditRecord,
   type RiskLimits,
+  type RiskPreview,
   type RiskLimitsInput,
   validateLimits,
 } from '../domain/risk';
+import { validateOrder } from '../domain/order-validation';
 import { OrderErrors } from '../errors';
 import type { RiskLimitsChangeRecord, RiskStore } from '../store/risk.store';
 import type { RiskCheck, RiskCheckRequest, RiskVerdict } from './risk-check.port';
@@ -41,6 +43,21 @@ export interface RiskServiceOptions {
   prices?: MarketPrices;
   clock?: () => Date;
 }
+
+/** An order being considered, as a client describes it (checked like a new order). */
+export interface RiskPreviewRequest {
+  /** Defaults to the caller's own account; only an admin may name another. */
+  account?: string | null;
+  symbol: string;
+  side: string;
+  type: string;
+  quantity: number;
+  price?: string | null;
+  stopPrice?: string | null;
+}
+
+/** Validation needs a key; a preview never writes an order, so any well-formed one does. */
+const PREVIEW_KEY = 'risk-preview';
 
 /** Reads the kill switch for every check; KillSwitchService.state keeps it in memory after the first read. */
 export type KillSwitchReader = () => Promise<KillSwitchState>;
@@ -87,7 +104,24 @@ export class RiskService implements RiskCheck {
     return decision.approved ? { approved: true } : { approved: false, rejection: decision.rejection };
   }
 
+  /**
+   * Every rule's outcome for an order the caller is considering, with the inputs the real check would use
+   * and nothing recorded (no audit row, no throttle count). A trader previews their own account, an admin
+   * any account; the agents subgraph asks this instead of re-implementing the rules.
+   */
+  async preview(viewer: Viewer, input: RiskPreviewRequest): Promise<RiskPreview> {
+    const account = this.visibleAccount(viewer, input.account);
+    const validation = validateOrder({ ...input, account, timeInForce: 'DAY', idempotencyKey: PREVIEW_KEY, price: input.price ?? null, stopPrice: input.stopPrice ?? null });
+    if (!validation.ok) throw OrderErrors.invalid('order', validation.issues);
+    return this.engine.preview(await this.inputsFor(validation));
+  }
+
   private async decideAll(request: RiskCheckRequest): Promise<RiskDecision> {
+    return this.engine.check(await this.inputsFor(request));
+  }
+
+  /** What the engine needs besides the order, gathered at once. */
+  private async inputsFor(request: Pick<RiskCheckRequest, 'order' | 'instrument'>) {
     const { order, instrument } = request;
     const [limits, killSwitch, pnl, position, lastTradePrice] = await Promise.all([
       this.limitsOf(order.account),
@@ -96,7 +130,7 @@ export class RiskService implements RiskCheck {
       this.pnl.position(order.account, order.symbol),
       this.prices.lastTrade(order.symbol),
     ]);
-    return this.engine.check({
+    return {
       account: order.account,
       order: { symbol: order.symbol, side: order.side, type: order.type, quantity: order.quantity, price: order.price ?? order.stopPrice },
       limits,
@@ -108,7 +142,7 @@ export class RiskService implements RiskCheck {
       // meaningful as an order-size guard rather than skipping it.
       multiplier: instrument.multiplier ?? '1',
       now: this.clock().getTime(),
-    });
+    };
   }
 
   /** A trader sees their own account's limits, an admin any account's. */

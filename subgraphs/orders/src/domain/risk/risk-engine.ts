@@ -157,22 +157,11 @@ type RuleOutcome = RiskCheckResult & { message?: string };
  * with them is a bug, and an exception is safer than guessing a decision.
  */
 export function checkOrder(input: RiskCheckInput, context: RiskContext): RiskDecision {
+  assertCheckable(input);
   const { order } = input;
-  if (!Number.isSafeInteger(order.quantity) || order.quantity <= 0) throw new RangeError(`quantity must be a positive whole number, got ${order.quantity}`);
-  if (!Number.isSafeInteger(input.position)) throw new RangeError(`position must be a whole number, got ${input.position}`);
-  if (order.type !== 'MARKET' && order.price === null) throw new RangeError(`${order.type} order without a price`);
 
   const checks: RiskCheckResult[] = [];
-  const rules: ReadonlyArray<() => RuleOutcome> = [
-    () => tradingHours(input, context.calendar.isOpen(order.symbol, input.now)),
-    () => killSwitch(input),
-    () => dailyLossRule(input),
-    () => maxPosition(input),
-    () => maxOrderQuantity(input),
-    () => maxOrderNotional(input),
-    () => priceBand(input),
-    () => orderRate(input, context.rateLimiter),
-  ];
+  const rules = ruleChecks(input, context);
 
   const audit: RiskAuditRecord = {
     at: new Date(input.now),
@@ -208,6 +197,44 @@ export function checkOrder(input: RiskCheckInput, context: RiskContext): RiskDec
   context.rateLimiter.record(input.account, input.now);
   audit.approved = true;
   return { approved: true, audit };
+}
+
+function assertCheckable({ order, position }: RiskCheckInput): void {
+  if (!Number.isSafeInteger(order.quantity) || order.quantity <= 0) throw new RangeError(`quantity must be a positive whole number, got ${order.quantity}`);
+  if (!Number.isSafeInteger(position)) throw new RangeError(`position must be a whole number, got ${position}`);
+  if (order.type !== 'MARKET' && order.price === null) throw new RangeError(`${order.type} order without a price`);
+}
+
+/** The rules in RISK_RULES order, each evaluated when called (so checkOrder can stop at the first failure). */
+function ruleChecks(input: RiskCheckInput, context: RiskContext): ReadonlyArray<() => RuleOutcome> {
+  const { order } = input;
+  return [
+    () => tradingHours(input, context.calendar.isOpen(order.symbol, input.now)),
+    () => killSwitch(input),
+    () => dailyLossRule(input),
+    () => maxPosition(input),
+    () => maxOrderQuantity(input),
+    () => maxOrderNotional(input),
+    () => priceBand(input),
+    () => orderRate(input, context.rateLimiter),
+  ];
+}
+
+export interface RiskPreview {
+  readonly approved: boolean;
+  /** Every rule, in order, with its outcome: unlike checkOrder, a preview does not stop at the first failure. */
+  readonly checks: ReadonlyArray<RiskCheckResult & { readonly message?: string }>;
+}
+
+/**
+ * What checkOrder would decide for a hypothetical order, with every rule's outcome and no side effect
+ * (nothing counts towards the throttle): how the agents ask "would this trade pass?" without a second copy
+ * of the rules.
+ */
+export function previewOrder(input: RiskCheckInput, context: RiskContext): RiskPreview {
+  assertCheckable(input);
+  const checks = ruleChecks(input, context).map((rule) => rule());
+  return { approved: checks.every((c) => c.passed), checks };
 }
 
 function tradingHours(input: RiskCheckInput, status: TradingHoursStatus): RuleOutcome {
@@ -400,6 +427,10 @@ export class RiskEngine {
 
   check(input: Omit<RiskCheckInput, 'now'> & { now?: number }): RiskDecision {
     return checkOrder({ ...input, now: input.now ?? this.clock() }, this);
+  }
+
+  preview(input: Omit<RiskCheckInput, 'now'> & { now?: number }): RiskPreview {
+    return previewOrder({ ...input, now: input.now ?? this.clock() }, this);
   }
 }
 
