@@ -58,6 +58,9 @@ describe('signals schema', () => {
     expect(ignored.data!.postSignalMessage).toEqual({ message: expect.objectContaining({ status: 'IGNORED', reason: 'commentary, not a signal' }), signal: null });
     const refused = await run(POST, { input: { text: 'buy petr4' } }, viewer);
     expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    // posted at the same moment, each gets its own message
+    const together = await Promise.all(['buy petr4', 'sell vale3', 'bom dia'].map((text) => run<{ postSignalMessage: { message: { id: string } } }>(POST, { input: { channel: 'desk', text } }, trader)));
+    expect(new Set(together.map((r) => r.data!.postSignalMessage.message.id)).size).toBe(3);
     const empty = await run(POST, { input: { text: '   ' } }, trader);
     expect(empty.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'text' });
   });

@@ -238,14 +238,20 @@ export class SignalService {
     if (text.length === 0 || text.length > MAX_TEXT_LENGTH) issues.push({ field: 'text', message: `must be 1 to ${MAX_TEXT_LENGTH} characters` });
     if (issues.length) throw SignalErrors.invalid(issues);
     const chatId = `manual:${name}`;
-    const channel = await this.store.channelByChatId(chatId);
-    const last = channel ? (await this.store.listMessages({ channelId: channel.id, first: 1 })).messages[0] : undefined;
-    const messageId = (last?.messageId ?? 0) + 1;
-    await this.ingestion.receive({ chatId, chatTitle: name, chatUsername: null, messageId, date: this.clock(), editedAt: null, text });
-    await this.ingestion.settled();
-    const stored = (await this.store.channelByChatId(chatId))!;
-    const message = (await this.store.messageByKey(stored.id, messageId))!;
-    return { message, signal: await this.store.signalByMessage(message.id) };
+    // Hand-posted messages are numbered per manual channel; a concurrent post taking the same number is
+    // a DUPLICATE for the loser, which simply takes the next one.
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const channel = await this.store.channelByChatId(chatId);
+      const last = channel ? (await this.store.listMessages({ channelId: channel.id, first: 1 })).messages[0] : undefined;
+      const messageId = (last?.messageId ?? 0) + 1 + attempt;
+      const outcome = await this.ingestion.receive({ chatId, chatTitle: name, chatUsername: null, messageId, date: this.clock(), editedAt: null, text });
+      if (outcome === 'DUPLICATE') continue;
+      await this.ingestion.settled();
+      const stored = (await this.store.channelByChatId(chatId))!;
+      const message = (await this.store.messageByKey(stored.id, messageId))!;
+      return { message, signal: await this.store.signalByMessage(message.id) };
+    }
+    throw new Error(`could not number a message in ${chatId}: too many concurrent posts`);
   }
 
   /** Admin: a batch of exported chat history through the same ingestion (duplicates change nothing). */
