@@ -31,3 +31,4 @@ export * from './bus';
 export * from './testing/read-metric';
 export * from './resilience/read-retry';
 export * from './cli/import-args';
+export * from './cli/gateway-request';

@@ -8,7 +8,8 @@ import { buildFederatedSchema, createLogger, testContext, type Viewer } from '@b
 import { execute, parse } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
-import { type CliFailure, describeErrors, PART_CHARS, parseImportArgs, runImportCli, splitParts } from '../src/cli/import-b3';
+import { type CliFailure, describeErrors } from '@b3/kit';
+import { PART_CHARS, parseImportArgs, runImportCli, splitParts } from '../src/cli/import-b3';
 import type { B3Context } from '../src/graphql/b3.context';
 import { B3ImportResolver } from '../src/graphql/b3-import.resolver';
 import { B3DataResolver } from '../src/graphql/b3.resolver';

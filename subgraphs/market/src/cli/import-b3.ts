@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { DEFAULT_GATEWAY_URL, readImportArgs } from '@b3/kit';
+import { CliFailure, createGatewayRequest, DEFAULT_GATEWAY_URL, describeErrors, readImportArgs } from '@b3/kit';
 import { Presets, SingleBar } from 'cli-progress';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
@@ -51,23 +51,6 @@ export function parseImportArgs(argv: readonly string[], env: Readonly<Record<st
   return { ok: true, options: { file, kind: kindText, format: formatText, url, wsUrl, token } };
 }
 
-interface WireError {
-  message: string;
-  extensions?: { code?: unknown; problems?: unknown; problemCount?: unknown };
-}
-
-/** A GraphQL error as lines for the terminal: the message, then the row problems if the server listed them. */
-export function describeErrors(errors: readonly WireError[]): string[] {
-  return errors.flatMap((error) => {
-    const problems = Array.isArray(error.extensions?.problems) ? error.extensions.problems.map(String) : [];
-    const code = typeof error.extensions?.code === 'string' ? ` [${error.extensions.code}]` : '';
-    if (problems.length === 0) return [`${error.message}${code}`];
-    const count = typeof error.extensions?.problemCount === 'number' ? error.extensions.problemCount : problems.length;
-    const more = count > problems.length ? [`  … and ${count - problems.length} more`] : [];
-    return [`${error.message.split('\n')[0]}${code}`, ...problems.map((problem) => `  ${problem}`), ...more];
-  });
-}
-
 export interface JobState {
   id?: string;
   jobId?: string;
@@ -91,28 +74,8 @@ const COMMIT = `mutation Commit($uploadId: ID!) { commitB3Upload(uploadId: $uplo
 const PROGRESS = `subscription Progress($jobId: ID!) { b3ImportProgress(jobId: $jobId) { jobId ${JOB_FIELDS} } }`;
 const JOB = `query Job($id: ID!) { b3ImportJob(id: $id) { id ${JOB_FIELDS} } }`;
 
-/** A failure the CLI explains in these lines and exits 1 for. */
-export class CliFailure extends Error {
-  constructor(readonly lines: string[]) {
-    super(lines.join('\n'));
-  }
-}
-
-async function post<T>(options: ImportCliOptions, query: string, variables: Record<string, unknown>): Promise<T> {
-  let response: Response;
-  try {
-    response = await fetch(options.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(options.token ? { authorization: `Bearer ${options.token}` } : {}) },
-      body: JSON.stringify({ query, variables }),
-    });
-  } catch (error) {
-    throw new CliFailure([`cannot reach ${options.url}: ${error instanceof Error ? error.message : String(error)}`]);
-  }
-  const body = (await response.json().catch(() => null)) as { data?: T; errors?: WireError[] } | null;
-  if (body?.errors?.length) throw new CliFailure(describeErrors(body.errors));
-  if (!response.ok || !body?.data) throw new CliFailure([`${options.url} answered HTTP ${response.status}`]);
-  return body.data;
+function post<T>(options: ImportCliOptions, query: string, variables: Record<string, unknown>): Promise<T> {
+  return createGatewayRequest({ url: options.url, token: options.token })<T>(query, variables);
 }
 
 const summary = (job: JobState): string =>

@@ -1,9 +1,9 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { DEFAULT_GATEWAY_URL, readImportArgs } from '@b3/kit';
+import { CliFailure, createGatewayRequest, DEFAULT_GATEWAY_URL, type GatewayClientOptions, readImportArgs } from '@b3/kit';
 import { Presets, SingleBar } from 'cli-progress';
 import { ChatExportError, type ExportChat, type ExportSkipReason, readChatExport } from './chat-export';
-import { CliFailure, createGatewayRequest, type GatewayClientOptions } from './gateway-graphql.client';
+
 import { ExportScanError } from './json-export-scanner';
 
 export const DEFAULT_URL = DEFAULT_GATEWAY_URL;

@@ -1,7 +1,6 @@
 /**
- * GraphQL over HTTP to the gateway for command-line tools, with a user's bearer token. The same
- * conventions as market's import-b3 (errors as terminal lines, CliFailure); it belongs in the kit once a
- * third CLI needs it.
+ * GraphQL over HTTP to the gateway for command-line tools, with a user's bearer token: errors become lines
+ * for the terminal (CliFailure), a 429 waits as Retry-After says and tries again.
  */
 
 /** A failure the CLI explains in these lines and exits 1 for. */
@@ -14,12 +13,19 @@ export class CliFailure extends Error {
 
 export interface WireError {
   message: string;
-  extensions?: Record<string, unknown>;
+  extensions?: { code?: unknown; problems?: unknown; problemCount?: unknown } & Record<string, unknown>;
 }
 
-/** GraphQL errors as lines for the terminal: message and code. */
+/** GraphQL errors as lines for the terminal: the message and code, then the row problems if the server listed them. */
 export function describeErrors(errors: readonly WireError[]): string[] {
-  return errors.map((error) => `${error.message}${typeof error.extensions?.code === 'string' ? ` [${error.extensions.code}]` : ''}`);
+  return errors.flatMap((error) => {
+    const problems = Array.isArray(error.extensions?.problems) ? error.extensions.problems.map(String) : [];
+    const code = typeof error.extensions?.code === 'string' ? ` [${error.extensions.code}]` : '';
+    if (problems.length === 0) return [`${error.message}${code}`];
+    const count = typeof error.extensions?.problemCount === 'number' ? error.extensions.problemCount : problems.length;
+    const more = count > problems.length ? [`  … and ${count - problems.length} more`] : [];
+    return [`${error.message.split('\n')[0]}${code}`, ...problems.map((problem) => `  ${problem}`), ...more];
+  });
 }
 
 export interface GatewayClientOptions {
