@@ -21,18 +21,27 @@ describe('walking skeleton', () => {
     await platform?.stop();
   }, 30_000);
 
+  /** A category the migration seeds, so a new user can file an idea at once. */
+  const categoryId = async (slug = 'analise'): Promise<string> => {
+    const r = await gql<{ ideaCategories: Array<{ id: string; slug: string }> }>(platform.gatewayUrl, '{ ideaCategories { id slug } }');
+    return r.data!.ideaCategories.find((c) => c.slug === slug)!.id;
+  };
+
   it('answers the cross-subgraph query: ideas with live prices from market', async () => {
-    const created = await gql(platform.gatewayUrl, 'mutation($i: CreateIdeaInput!) { createIdea(input: $i) { id } }', { i: { title: 'Long WINZ26 into the close', symbol: 'WINZ26', tags: ['intraday'] } }, platform.traderToken);
+    const created = await gql(
+      platform.gatewayUrl,
+      'mutation($i: CreateIdeaInput!) { createIdea(input: $i) { id } }',
+      { i: { title: 'Long WINZ26 into the close', description: 'Fechamento forte', categoryId: await categoryId(), ticker: 'WINZ26', tags: ['intraday'] } },
+      platform.traderToken,
+    );
     expect(created.errors).toBeUndefined();
+    type IdeaView = { title: string; ticker: { symbol: string; lastTrade: { price: string; time: string } | null } };
     const result = await eventually(async () => {
-      const r = await gql<{ ideas: Array<{ title: string; ticker: { symbol: string; lastTrade: { price: string; time: string } | null } }> }>(
-        platform.gatewayUrl,
-        '{ ideas { title ticker { symbol lastTrade { price time } } } }',
-      );
-      return r.data?.ideas[0]?.ticker.lastTrade ? r : undefined;
+      const r = await gql<{ ideas: { nodes: IdeaView[] } }>(platform.gatewayUrl, '{ ideas { nodes { title ticker { symbol lastTrade { price time } } } } }');
+      return r.data?.ideas.nodes[0]?.ticker.lastTrade ? r : undefined;
     }, 20_000, 'an idea with a last trade');
     expect(result.errors).toBeUndefined();
-    const idea = result.data!.ideas[0];
+    const idea = result.data!.ideas.nodes[0];
     expect(idea.title).toBe('Long WINZ26 into the close');
     expect(idea.ticker.symbol).toBe('WINZ26');
     expect(idea.ticker.lastTrade!.price).toMatch(/^\d+(\.\d+)?$/);
@@ -124,14 +133,15 @@ describe('walking skeleton', () => {
 
   it('refuses mutations without a token, forbids viewers, and rejects bad input without a 500', async () => {
     const mutation = 'mutation($i: CreateIdeaInput!) { createIdea(input: $i) { id } }';
-    const input = { i: { title: 'Short PETR4', symbol: 'PETR4' } };
+    const category = await categoryId();
+    const input = { i: { title: 'Short PETR4', description: 'Resistência em 40', categoryId: category, ticker: 'PETR4' } };
     const anonymous = await gql(platform.gatewayUrl, mutation, input);
     expect(anonymous.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
     const viewer = await gql(platform.gatewayUrl, mutation, input, platform.viewerToken);
     expect(viewer.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    const bad = await gql(platform.gatewayUrl, mutation, { i: { title: 'x', symbol: '??' } }, platform.traderToken);
-    expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-    const badType = await gql(platform.gatewayUrl, '{ ideas(limit: "many") { id } }');
+    const bad = await gql(platform.gatewayUrl, mutation, { i: { title: '', description: 'd', categoryId: category, ticker: '??' } }, platform.traderToken);
+    expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'title' });
+    const badType = await gql(platform.gatewayUrl, '{ ideas(first: "many") { totalCount } }');
     expect(badType.errors?.[0].extensions?.code).toMatch(/BAD_USER_INPUT|GRAPHQL_VALIDATION_FAILED/);
     const forged = await gql(platform.gatewayUrl, mutation, input, 'not-a-jwt');
     expect(forged.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
@@ -139,8 +149,8 @@ describe('walking skeleton', () => {
       expect(r.httpStatus).toBeLessThan(500);
       expect(JSON.stringify(r)).not.toMatch(/stacktrace|\bat .+\.js:\d+/);
     }
-    const after = await gql<{ ideas: Array<{ title: string }> }>(platform.gatewayUrl, '{ ideas(symbol: "PETR4") { title } }');
-    expect(after.data?.ideas).toEqual([]);
+    const after = await gql<{ ideas: { nodes: Array<{ title: string }> } }>(platform.gatewayUrl, '{ ideas(filter: { ticker: "PETR4" }) { nodes { title } } }');
+    expect(after.data?.ideas.nodes).toEqual([]);
   });
 
   it('serves an offline GraphQL IDE at /graphql', async () => {
@@ -196,7 +206,7 @@ describe('walking skeleton', () => {
     expect(signals.pid).toBeGreaterThan(0);
     process.kill(signals.pid!, 'SIGKILL');
     await eventually(async () => ((await platform.status()).find((s) => s.name === 'signals')?.status === 'DOWN' ? true : undefined), 10_000, 'signals reported DOWN');
-    const meanwhile = await gql<{ ideas: unknown[] }>(platform.gatewayUrl, '{ ideas { title ticker { lastTrade { price } } } }');
+    const meanwhile = await gql<{ ideas: { nodes: unknown[] } }>(platform.gatewayUrl, '{ ideas { nodes { title ticker { lastTrade { price } } } } }');
     expect(meanwhile.errors).toBeUndefined();
     const restarted = await eventually(async () => {
       const s = (await platform.status()).find((x) => x.name === 'signals');

@@ -37,7 +37,7 @@ const BASE_RESPONSE_HEADERS = ['content-type', 'content-length'];
 /** The platform's forwarded routes; the subgraph named must be part of the supergraph for a route to exist. */
 export const FORWARDED_ROUTES: readonly ForwardedRoute[] = [
   { method: 'POST', path: '/telegram/webhook', subgraph: 'signals', auth: { kind: 'header', header: 'x-telegram-bot-api-secret-token' }, maxBodyBytes: 1024 * 1024, responseHeaders: ['retry-after'] },
-  { method: 'GET', path: '/ideas/export', subgraph: 'ideas', auth: { kind: 'viewer' }, maxBodyBytes: 0, responseHeaders: ['content-disposition', 'cache-control'], timeoutMs: 120_000 },
+  { method: 'GET', path: '/ideas/export', subgraph: 'ideas', auth: { kind: 'viewer' }, maxBodyBytes: 0, responseHeaders: ['content-disposition', 'cache-control', 'x-content-type-options'], timeoutMs: 120_000 },
   { method: 'POST', path: '/docs/uploads', subgraph: 'docs', auth: { kind: 'viewer' }, maxBodyBytes: 55 * 1024 * 1024, timeoutMs: 120_000 },
   {
     method: 'GET',
@@ -47,7 +47,7 @@ export const FORWARDED_ROUTES: readonly ForwardedRoute[] = [
     auth: { kind: 'viewer' },
     maxBodyBytes: 0,
     requestHeaders: ['range', 'if-none-match'],
-    responseHeaders: ['content-disposition', 'cache-control', 'etag', 'accept-ranges', 'content-range', 'x-content-type-options', 'x-checksum-sha256'],
+    responseHeaders: ['content-disposition', 'cache-control', 'etag', 'accept-ranges', 'content-range', 'x-content-type-options', 'x-checksum-sha256', 'content-security-policy'],
     timeoutMs: 120_000,
   },
 ];
@@ -127,6 +127,10 @@ export function createHttpForward(options: HttpForwardOptions): HttpForward {
       target.search = query ? `?${query}` : '';
 
       const proxied = transport.request(target, { method: route.method, headers, agent, timeout: timeoutMs });
+      // the client went away (a cancelled download or export): stop the subgraph's work too
+      res.on('close', () => {
+        if (!res.writableFinished) proxied.destroy();
+      });
       proxied.on('response', (upstreamRes) => {
         if (answered) return void upstreamRes.resume();
         answered = true;

@@ -8,7 +8,7 @@ export function renderIde(): string {
     subscriptionsProtocol: 'WS',
     defaultQuery: `# Cross-subgraph: ideas (ideas subgraph) with live prices (market subgraph)
 query IdeasWithPrices {
-  ideas { title ticker { symbol lastTrade { price time } } }
+  ideas(first: 10) { nodes { title status ticker { symbol lastTrade { price time } } } }
 }
 
 # Live trades over graphql-ws

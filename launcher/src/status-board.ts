@@ -9,7 +9,23 @@ export interface ServiceStatus {
   restarts: number;
   pid: number | null;
   state: string;
+  /** When it last exited on its own (ISO 8601), and how; null when it never has. */
+  lastExitAt: string | null;
+  lastExitReason: string | null;
   checks?: Array<{ name: string; status: HealthStatus; latencyMs: number; error?: string }>;
+}
+
+function baseStatus(proc: SupervisedProcess) {
+  const exit = proc.lastExit;
+  return {
+    name: proc.service.name,
+    url: proc.service.graphqlUrl,
+    restarts: proc.restarts,
+    pid: proc.pid ?? null,
+    state: proc.state,
+    lastExitAt: exit ? exit.at.toISOString() : null,
+    lastExitReason: exit ? (exit.signal ? `signal ${exit.signal}` : `exit code ${exit.code ?? '-'}`) : null,
+  };
 }
 
 /** Probes every supervised service in the background so `/status` answers instantly. */
@@ -22,7 +38,7 @@ export class StatusBoard {
   async refresh(): Promise<ServiceStatus[]> {
     const results = await Promise.all(
       this.processes.map(async (proc): Promise<ServiceStatus> => {
-        const base = { name: proc.service.name, url: proc.service.graphqlUrl, restarts: proc.restarts, pid: proc.pid ?? null, state: proc.state };
+        const base = baseStatus(proc);
         if (!proc.pid) return { ...base, status: 'DOWN', latencyMs: null };
         const probe = await probeHealth(proc.service.healthUrl, 1500);
         if (probe.status !== 'DOWN') proc.markRunning();
@@ -33,8 +49,17 @@ export class StatusBoard {
     return results;
   }
 
+  /**
+   * The process table as it is now, with the latest probe: a process that exited, or was restarted and
+   * not probed yet, is DOWN at once rather than at the next refresh.
+   */
   snapshot(): ServiceStatus[] {
-    return this.processes.map((p) => this.latest.get(p.service.name) ?? { name: p.service.name, url: p.service.graphqlUrl, status: 'DOWN', latencyMs: null, restarts: p.restarts, pid: p.pid ?? null, state: p.state });
+    return this.processes.map((p) => {
+      const live = baseStatus(p);
+      const probed = this.latest.get(p.service.name);
+      if (!probed || live.pid === null || probed.pid !== live.pid) return { ...live, status: 'DOWN', latencyMs: null };
+      return { ...probed, ...live };
+    });
   }
 
   watch(everyMs: number, onChange: (status: ServiceStatus, previous: ServiceStatus | undefined) => void): void {

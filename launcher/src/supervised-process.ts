@@ -17,6 +17,8 @@ export class SupervisedProcess {
   private failures = 0;
   state: ProcessState = 'stopped';
   restarts = 0;
+  /** The last time the process died on its own (not stopped by us): shown on /status, so a crash and a quick restart between two polls is still seen. */
+  lastExit: { at: Date; code: number | null; signal: string | null } | null = null;
 
   constructor(
     readonly service: ManagedService,
@@ -50,6 +52,7 @@ export class SupervisedProcess {
         this.state = 'stopped';
         return;
       }
+      this.lastExit = { at: new Date(), code, signal };
       if (Date.now() - this.startedAt > 60_000) this.failures = 0;
       const delay = Math.min(30_000, 500 * 2 ** this.failures);
       this.failures++;

@@ -19,6 +19,12 @@ import { createScratchSchema, POSTGRES_PORT, type ScratchSchema } from './postgr
 const committed = loadMigrations();
 const init = committed[0]!;
 const DOMAIN_TABLES = [
+  'agent_recommendations',
+  'doc_board_locks',
+  'doc_files',
+  'doc_ideas',
+  'idea_categories',
+  'idea_changes',
   'ideas',
   'kill_switch_events',
   'kill_switches',
@@ -34,6 +40,7 @@ const DOMAIN_TABLES = [
   'signal_revisions',
   'signal_updates',
   'signals',
+  'system_checks',
   'system_entries',
   'telegram_poll_offsets',
 ];
@@ -131,6 +138,33 @@ describe('applyMigrations on PGlite', () => {
       'SELECT asset, side, entry_min::text, targets::text, stop::text FROM signals',
     );
     expect(signals.rows).toEqual([{ asset: 'PETR4', side: 'BUY', entry_min: '38.5000', targets: '{39.8000}', stop: '37.9000' }]);
+  });
+
+  it('carries the prototype\'s ideas over into the idea bank: default category, NEW, MEDIUM, description from body', async () => {
+    const beforeIdeas = committed.filter((m) => m.name < '20261127111550');
+    await applyMigrations(pgliteSession(pglite), beforeIdeas);
+    await pglite.exec(`INSERT INTO ideas (id, title, body, symbol, tags, author_id, created_at, updated_at) VALUES
+      ('7b0f3c9e-1111-4aaa-8bbb-000000000001', 'Long PETR4', 'Support at 37,50', 'petr4', '{swing}', 'u-1', '2026-11-20T13:00:00Z', '2026-11-21T13:00:00Z'),
+      ('legacy-2', 'Short VALE3', '', 'VALE3', NULL, 'u-2', '2026-11-22T13:00:00Z', '2026-11-22T13:00:00Z')`);
+
+    await applyMigrations(pgliteSession(pglite), committed);
+
+    const ideas = await pglite.query<Record<string, unknown>>(
+      `SELECT id::text, title, description, category_id::text AS category, priority::text, status::text, tags, ticker, signal_id, author_id, version,
+              search @@ websearch_to_tsquery('portuguese', 'support') AS searchable
+       FROM ideas ORDER BY created_at`,
+    );
+    expect(ideas.rows).toEqual([
+      { id: '7b0f3c9e-1111-4aaa-8bbb-000000000001', title: 'Long PETR4', description: 'Support at 37,50', category: '1dea0000-0000-4000-8000-000000000001', priority: 'MEDIUM', status: 'NEW', tags: ['swing'], ticker: 'PETR4', signal_id: null, author_id: 'u-1', version: 1, searchable: true },
+      { id: expect.stringMatching(/^[0-9a-f-]{36}$/), title: 'Short VALE3', description: 'Short VALE3', category: '1dea0000-0000-4000-8000-000000000001', priority: 'MEDIUM', status: 'NEW', tags: [], ticker: 'VALE3', signal_id: null, author_id: 'u-2', version: 1, searchable: false },
+    ]);
+    const categories = await pglite.query<{ slug: string; active: boolean }>('SELECT slug, active FROM idea_categories ORDER BY sort_order');
+    expect(categories.rows.map((c) => c.slug)).toEqual(['geral', 'estrategia', 'analise', 'risco', 'infra']);
+    const history = await pglite.query<{ kind: string; actor_id: string }>('SELECT kind::text, actor_id FROM idea_changes ORDER BY at');
+    expect(history.rows).toEqual([
+      { kind: 'CREATED', actor_id: 'u-1' },
+      { kind: 'CREATED', actor_id: 'u-2' },
+    ]);
   });
 
   it('rolls a failing migration back entirely and records nothing for it', async () => {

@@ -30,6 +30,14 @@ export type Aggressor =
   | 'SELL'
   | 'UNKNOWN';
 
+/** Uploads (POST /docs/uploads) to attach to one idea or one system */
+export type AttachDocFilesInput = {
+  /** 1 to 20 ids from the upload answer */
+  fileIds: Array<Scalars['ID']['input']>;
+  ideaId?: InputMaybe<Scalars['ID']['input']>;
+  systemId?: InputMaybe<Scalars['ID']['input']>;
+};
+
 /** CSV with a header row (numbers as 1234.56 or Brazilian 1.234,56) or a JSON array of objects (decimals as strings) */
 export type B3ImportFormat =
   | 'CSV'
@@ -78,6 +86,13 @@ export type BridgeSymbolInput = {
   symbol: Scalars['String']['input'];
 };
 
+export type BulkUpdateIdeasInput = {
+  /** 1 to 500 ideas */
+  ids: Array<Scalars['ID']['input']>;
+  priority?: InputMaybe<IdeaPriority>;
+  status?: InputMaybe<IdeaStatus>;
+};
+
 /** Bar length; D1 bars are São Paulo calendar days, shorter bars are aligned to the clock */
 export type CandleInterval =
   | 'D1'
@@ -86,13 +101,67 @@ export type CandleInterval =
   | 'M5'
   | 'M15';
 
-export type CreateIdeaInput = {
-  body?: Scalars['String']['input'];
-  /** B3 ticker, e.g. PETR4 */
-  symbol: Scalars['String']['input'];
-  tags?: Array<Scalars['String']['input']>;
+/** HIGH from 0.7, MEDIUM from 0.4, LOW below */
+export type ConfidenceLabel =
+  | 'HIGH'
+  | 'LOW'
+  | 'MEDIUM';
+
+export type CreateDocIdeaInput = {
+  /** 1 to 1000 */
+  actualHours?: InputMaybe<Scalars['Float']['input']>;
+  /** At most 120 characters */
+  assignee?: InputMaybe<Scalars['String']['input']>;
+  /** At most 64 characters */
+  category?: InputMaybe<Scalars['String']['input']>;
+  /** At most 10000 characters */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** YYYY-MM-DD */
+  dueDate?: InputMaybe<Scalars['String']['input']>;
+  /** 1 to 1000 */
+  estimatedHours?: InputMaybe<Scalars['Float']['input']>;
+  /** 0-based place in the column; defaults to last */
+  position?: InputMaybe<Scalars['Int']['input']>;
+  /** Defaults to MEDIUM */
+  priority?: InputMaybe<DocIdeaPriority>;
+  /** Column; defaults to BACKLOG */
+  status?: InputMaybe<DocIdeaStatus>;
+  /** A registered System */
+  systemId?: InputMaybe<Scalars['ID']['input']>;
+  /** 1 to 200 characters */
   title: Scalars['String']['input'];
 };
+
+export type CreateIdeaInput = {
+  /** An active IdeaCategory (see ideaCategories) */
+  categoryId: Scalars['ID']['input'];
+  /** Markdown, 1 to 2000 characters */
+  description: Scalars['String']['input'];
+  /** Default MEDIUM */
+  priority?: InputMaybe<IdeaPriority>;
+  /** A Signal id from the signals subgraph */
+  signalId?: InputMaybe<Scalars['ID']['input']>;
+  /** Normalised to lower case, unique; at most 10 of up to 32 characters */
+  tags?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** B3 ticker, e.g. PETR4 */
+  ticker?: InputMaybe<Scalars['String']['input']>;
+  /** 1 to 200 characters, one line */
+  title: Scalars['String']['input'];
+};
+
+export type DocIdeaPriority =
+  | 'HIGH'
+  | 'LOW'
+  | 'MEDIUM'
+  | 'URGENT';
+
+/** The board’s columns, left to right */
+export type DocIdeaStatus =
+  | 'BACKLOG'
+  | 'DONE'
+  | 'IN_PROGRESS'
+  | 'REVIEW'
+  | 'TODO';
 
 export type HealthStatus =
   /** Serving, but a non-critical dependency is failing */
@@ -100,6 +169,72 @@ export type HealthStatus =
   /** Not answering, or a critical dependency is failing */
   | 'DOWN'
   | 'OK';
+
+/** For an update, missing or null fields keep their value; "" clears the icon */
+export type IdeaCategoryInput = {
+  /** Default true */
+  active?: InputMaybe<Scalars['Boolean']['input']>;
+  /** #RRGGBB (default #64748B) */
+  color?: InputMaybe<Scalars['String']['input']>;
+  /** An icon name, e.g. chart-line */
+  icon?: InputMaybe<Scalars['String']['input']>;
+  /** Required when creating; 1 to 60 characters, unique */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Listing order, lowest first (default: after the last) */
+  order?: InputMaybe<Scalars['Int']['input']>;
+  /** Unique; taken from the name when creating without one */
+  slug?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type IdeaChangeKind =
+  | 'CREATED'
+  | 'DELETED'
+  | 'UPDATED';
+
+/** Every field given narrows the list */
+export type IdeaFilter = {
+  /** An author's user id */
+  author?: InputMaybe<Scalars['String']['input']>;
+  /** An IdeaCategory id */
+  category?: InputMaybe<Scalars['ID']['input']>;
+  /** Created at or after */
+  createdFrom?: InputMaybe<Scalars['DateTimeISO']['input']>;
+  /** Created before */
+  createdTo?: InputMaybe<Scalars['DateTimeISO']['input']>;
+  /** Any of these */
+  priority?: InputMaybe<Array<IdeaPriority>>;
+  /** Any of these */
+  status?: InputMaybe<Array<IdeaStatus>>;
+  /** Ideas with this tag */
+  tag?: InputMaybe<Scalars['String']['input']>;
+  /** Full-text search over title and description (Portuguese stemming; "quoted phrases", or, -word) */
+  text?: InputMaybe<Scalars['String']['input']>;
+  /** B3 ticker, any case */
+  ticker?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Every order is total (the id breaks ties); PRIORITY_DESC is the most urgent first, newest first within a priority */
+export type IdeaOrderBy =
+  | 'CREATED_AT_ASC'
+  | 'CREATED_AT_DESC'
+  | 'PRIORITY_ASC'
+  | 'PRIORITY_DESC'
+  | 'UPDATED_AT_ASC'
+  | 'UPDATED_AT_DESC';
+
+export type IdeaPriority =
+  | 'CRITICAL'
+  | 'HIGH'
+  | 'LOW'
+  | 'MEDIUM';
+
+/** Review lifecycle; the allowed moves are in ideaStatusTransitions */
+export type IdeaStatus =
+  | 'COMPLETED'
+  | 'IN_PROGRESS'
+  | 'NEW'
+  | 'REJECTED'
+  | 'REVIEW';
 
 /** Where the price a position is valued at came from */
 export type MarkSource =
@@ -111,6 +246,25 @@ export type MarkSource =
   | 'NONE'
   /** No trade yet today: the previous close (futures: settlement) the day started from */
   | 'SESSION_START';
+
+export type MarketDirection =
+  | 'BUY'
+  | 'HOLD'
+  | 'SELL';
+
+export type MarketIndicator =
+  /** Wilder's ATR(14): volatility, never votes */
+  | 'ATR'
+  /** Close against the Bollinger(20,2) middle (weight 1) */
+  | 'BOLLINGER'
+  /** Close against EMA 9/21/50 (weight 2) */
+  | 'EMA_TREND'
+  /** MACD(12,26,9) line and histogram (weight 2) */
+  | 'MACD'
+  /** Wilder's RSI(14): ≥ 55 buy, ≤ 45 sell (weight 2) */
+  | 'RSI'
+  /** Close against the session's VWAP (weight 1) */
+  | 'VWAP';
 
 /** A hypothetical options chain to evaluate */
 export type OptionChainInput = {
@@ -218,18 +372,56 @@ export type PostSignalMessageInput = {
   text: Scalars['String']['input'];
 };
 
+export type RecommendationAction =
+  /** Risk refuses, nothing fits, the signal is closed, or the analysis disagrees */
+  | 'SKIP'
+  /** Risk approves, a size fits and the analysis agrees with HIGH confidence */
+  | 'TAKE'
+  /** Nothing forbids it, but the market does not confirm it strongly */
+  | 'WATCH';
+
+export type RecommendationFilter = {
+  /** Defaults to your own account; an admin may name any (naming none: every account) */
+  account?: InputMaybe<Scalars['String']['input']>;
+  action?: InputMaybe<RecommendationAction>;
+  /** Created at or after */
+  from?: InputMaybe<Scalars['DateTimeISO']['input']>;
+  signalId?: InputMaybe<Scalars['ID']['input']>;
+  /** B3 ticker, any case */
+  symbol?: InputMaybe<Scalars['String']['input']>;
+  /** Created before */
+  to?: InputMaybe<Scalars['DateTimeISO']['input']>;
+};
+
+export type RecommendationTrigger =
+  | 'NEW_SIGNAL'
+  | 'ON_DEMAND'
+  | 'SCHEDULE';
+
 /** What a daily change is measured against */
 export type ReferenceKind =
   | 'PREVIOUS_CLOSE'
   | 'SETTLEMENT';
 
 export type RegisterSystemInput = {
+  /** 1 to 2000 characters */
   description: Scalars['String']['input'];
+  /** Defaults to the URL's host */
+  host?: InputMaybe<Scalars['String']['input']>;
   /** Unique name, 2 to 64 letters, digits, dots, dashes or underscores; stored lower case */
   name: Scalars['String']['input'];
+  /** At most 120 characters */
   owner?: InputMaybe<Scalars['String']['input']>;
-  /** http(s) URL */
+  /** 1 to 65535; defaults to the URL's port */
+  port?: InputMaybe<Scalars['Int']['input']>;
+  /** Up to 20, each 1 to 32 lower-case letters, digits or dashes */
+  tags?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Defaults to TOOL */
+  type?: InputMaybe<SystemKind>;
+  /** http(s) URL, what the health checker probes */
   url?: InputMaybe<Scalars['String']['input']>;
+  /** At most 64 characters */
+  version?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** What to change on a working order; an empty field keeps its value */
@@ -239,6 +431,12 @@ export type ReplaceOrderInput = {
   /** New total quantity, above what has already filled */
   quantity?: InputMaybe<Scalars['Int']['input']>;
 };
+
+/** HIGH: not approved; MEDIUM: approved with a warning (half the daily loss used, a position near its cap, unknown or high volatility); LOW otherwise */
+export type RiskLevel =
+  | 'HIGH'
+  | 'LOW'
+  | 'MEDIUM';
 
 /** Fields left out keep their current value */
 export type RiskLimitsInput = {
@@ -346,6 +544,29 @@ export type SignalUpdateKind =
   | 'STOPPED'
   | 'TARGET_HIT';
 
+export type SystemFilter = {
+  status?: InputMaybe<SystemStatus>;
+  tag?: InputMaybe<Scalars['String']['input']>;
+  type?: InputMaybe<SystemKind>;
+};
+
+/** Decides the health probe: SUBGRAPH and API get GET /health on their origin, the others GET of their URL */
+export type SystemKind =
+  | 'API'
+  | 'DOCS'
+  | 'SUBGRAPH'
+  | 'TOOL'
+  | 'WEBAPP';
+
+export type SystemStatus =
+  /** Answering, but reporting a failing dependency, an error code, or slowly */
+  | 'DEGRADED'
+  /** Not answering in time, or reporting itself down */
+  | 'OFFLINE'
+  | 'ONLINE'
+  /** Not checked yet, or nothing to probe */
+  | 'UNKNOWN';
+
 export type TelegramChatInput = {
   /** Telegram's chat id (the export's `id`; channels are negative, e.g. -1001234567890) */
   id: Scalars['String']['input'];
@@ -371,6 +592,69 @@ export type TimeInForce =
   | 'GTC'
   /** Immediate or cancel: whatever fills at once, the rest is cancelled */
   | 'IOC';
+
+export type TradeSide =
+  | 'BUY'
+  | 'SELL';
+
+/** Absent fields keep their value; null clears an optional one. Column and place change with moveDocIdea */
+export type UpdateDocIdeaInput = {
+  actualHours?: InputMaybe<Scalars['Float']['input']>;
+  assignee?: InputMaybe<Scalars['String']['input']>;
+  category?: InputMaybe<Scalars['String']['input']>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  dueDate?: InputMaybe<Scalars['String']['input']>;
+  estimatedHours?: InputMaybe<Scalars['Float']['input']>;
+  priority?: InputMaybe<DocIdeaPriority>;
+  systemId?: InputMaybe<Scalars['ID']['input']>;
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Missing or null fields keep their value; "" clears ticker and signalId */
+export type UpdateIdeaInput = {
+  /** An active IdeaCategory */
+  categoryId?: InputMaybe<Scalars['ID']['input']>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** The version you read: a change made since is a CONFLICT instead of being overwritten */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  priority?: InputMaybe<IdeaPriority>;
+  signalId?: InputMaybe<Scalars['String']['input']>;
+  /** A move the transition table allows (ideaStatusTransitions) */
+  status?: InputMaybe<IdeaStatus>;
+  /** Replaces the tags */
+  tags?: InputMaybe<Array<Scalars['String']['input']>>;
+  ticker?: InputMaybe<Scalars['String']['input']>;
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Absent fields keep their value; null clears an optional one. A platform service's name, type, URL, host, port and version are the platform's */
+export type UpdateSystemInput = {
+  description?: InputMaybe<Scalars['String']['input']>;
+  host?: InputMaybe<Scalars['String']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  owner?: InputMaybe<Scalars['String']['input']>;
+  port?: InputMaybe<Scalars['Int']['input']>;
+  tags?: InputMaybe<Array<Scalars['String']['input']>>;
+  type?: InputMaybe<SystemKind>;
+  url?: InputMaybe<Scalars['String']['input']>;
+  version?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A trade being considered, checked as a LIMIT order; nothing is placed or recorded */
+export type ValidateTradeInput = {
+  /** Defaults to your own account; only an admin may name another */
+  account?: InputMaybe<Scalars['String']['input']>;
+  /** The bars the ATR is read from */
+  interval?: CandleInterval;
+  /** Limit price */
+  price: Scalars['Decimal']['input'];
+  /** A multiple of the lot (stocks 100, futures 1) */
+  quantity: Scalars['Int']['input'];
+  side: TradeSide;
+  /** Where it would be stopped out; empty: 2 × ATR(14) from the price */
+  stopPrice?: InputMaybe<Scalars['Decimal']['input']>;
+  symbol: Scalars['String']['input'];
+};
 
 export type CandleFieldsFragment = { symbol: string, interval: CandleInterval, start: string, end: string, open: string, high: string, low: string, close: string, volume: number, trades: number, turnover: string, vwap: string, closed: boolean };
 

@@ -6,6 +6,6 @@ import { MarketSessionType, toMarketSessionType } from './market-session.type';
 export class MarketSessionResolver {
   @Query(() => MarketSessionType, { description: 'B3 session phase at an instant (default: now)' })
   marketSession(@Ctx() ctx: AgentsContext, @Arg('at', { nullable: true }) at?: Date): MarketSessionType {
-    return toMarketSessionType(ctx.session.sessionAt(at ?? undefined));
+    return toMarketSessionType(ctx.services.session.sessionAt(at ?? undefined));
   }
 }

@@ -23,3 +23,13 @@ export function worstStatus(statuses: readonly HealthStatus[]): HealthStatus {
   if (statuses.length === 0) return 'DOWN';
   return statuses.reduce((worst, status) => (SEVERITY[status] > SEVERITY[worst] ? status : worst), 'OK');
 }
+
+/** One of the platform's processes as platformStatus reports it. */
+export interface PlatformService {
+  name: string;
+  kind: string;
+  /** Workspace folder in the repository. */
+  dir: string;
+  /** GraphQL endpoint; its origin also serves /health. */
+  url: string;
+}

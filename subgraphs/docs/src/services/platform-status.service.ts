@@ -1,6 +1,5 @@
 import type { ProbeResult } from '@b3/kit';
-import { type PlatformStatus, type ServiceStatus, worstStatus } from '../domain/platform-status';
-import type { PlatformService } from '../domain/system';
+import { type PlatformService, type PlatformStatus, type ServiceStatus, worstStatus } from '../domain/platform-status';
 import { parseLauncherStatus } from './parse-launcher-status';
 import type { StatusSources } from './status-sources.port';
 
