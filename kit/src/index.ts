@@ -15,6 +15,7 @@ export * from './values/price';
 export * from './graphql/async-queue';
 export * from './graphql/build-federated-schema';
 export * from './graphql/service-client';
+export * from './graphql/domain-enum';
 export * from './server/apollo-http';
 export * from './server/health';
 export * from './server/http-routes';

@@ -1,19 +1,9 @@
-import { registerEnumType } from 'type-graphql';
+import { domainEnum } from '@b3/kit';
 import { ORDER_SIDES, ORDER_STATUSES, ORDER_TYPES, TIME_IN_FORCES } from '../domain/order-model';
 
-/**
- * GraphQL enums straight from the domain's `as const` lists, so a value added there appears in the
- * schema without a second list to keep in step, and resolvers pass domain values through unmapped.
- */
-export function enumOf<T extends string>(values: readonly T[]): { [K in T]: K } {
-  return Object.fromEntries(values.map((value) => [value, value])) as { [K in T]: K };
-}
+export const OrderSideEnum = domainEnum(ORDER_SIDES, { name: 'OrderSide' });
 
-export const OrderSideEnum = enumOf(ORDER_SIDES);
-registerEnumType(OrderSideEnum, { name: 'OrderSide' });
-
-export const OrderTypeEnum = enumOf(ORDER_TYPES);
-registerEnumType(OrderTypeEnum, {
+export const OrderTypeEnum = domainEnum(ORDER_TYPES, {
   name: 'OrderType',
   valuesConfig: {
     MARKET: { description: 'Executes at the best available price; takes no price' },
@@ -23,8 +13,7 @@ registerEnumType(OrderTypeEnum, {
   },
 });
 
-export const TimeInForceEnum = enumOf(TIME_IN_FORCES);
-registerEnumType(TimeInForceEnum, {
+export const TimeInForceEnum = domainEnum(TIME_IN_FORCES, {
   name: 'TimeInForce',
   valuesConfig: {
     DAY: { description: 'Until the end of the trading session' },
@@ -34,8 +23,7 @@ registerEnumType(TimeInForceEnum, {
   },
 });
 
-export const OrderStatusEnum = enumOf(ORDER_STATUSES);
-registerEnumType(OrderStatusEnum, {
+export const OrderStatusEnum = domainEnum(ORDER_STATUSES, {
   name: 'OrderStatus',
   valuesConfig: {
     PENDING: { description: 'Accepted and stored by the platform, not yet acknowledged by the broker' },

@@ -1,20 +1,17 @@
-import { DecimalScalar } from '@b3/kit';
-import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { DecimalScalar, domainEnum } from '@b3/kit';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { MARK_SOURCES, type MarkSource } from '../domain/pnl';
 import type { PositionSide } from '../domain/position';
 import type { AccountPnlView, PositionView } from '../services/position.service';
-import { enumOf } from './order.enums';
 import { TickerRef } from './ticker-ref.type';
 
 /** Every P&L figure is in reais; said once in the schema so clients need not assume it. */
 export const PNL_CURRENCY = 'BRL';
 
 const POSITION_SIDES = ['LONG', 'SHORT', 'FLAT'] as const satisfies readonly PositionSide[];
-export const PositionSideEnum = enumOf(POSITION_SIDES);
-registerEnumType(PositionSideEnum, { name: 'PositionSide' });
+export const PositionSideEnum = domainEnum(POSITION_SIDES, { name: 'PositionSide' });
 
-export const MarkSourceEnum = enumOf(MARK_SOURCES);
-registerEnumType(MarkSourceEnum, {
+export const MarkSourceEnum = domainEnum(MARK_SOURCES, {
   name: 'MarkSource',
   description: 'Where the price a position is valued at came from',
   valuesConfig: {

@@ -1,13 +1,12 @@
-import { DecimalScalar } from '@b3/kit';
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { DecimalScalar, domainEnum } from '@b3/kit';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import type { OrderSide, OrderType as OrderKind } from '../domain/order-model';
 import { RISK_RULES, type RiskLimits, type RiskRule } from '../domain/risk';
 import type { RiskEvent } from '../services/risk.service';
 import type { RiskLimitsChangeRecord, StoredKillSwitch } from '../store/risk.store';
-import { enumOf, OrderSideEnum, OrderTypeEnum } from './order.enums';
+import { OrderSideEnum, OrderTypeEnum } from './order.enums';
 
-export const RiskRuleEnum = enumOf(RISK_RULES);
-registerEnumType(RiskRuleEnum, { name: 'RiskRule', description: 'Pre-trade rules, in the order they are checked' });
+export const RiskRuleEnum = domainEnum(RISK_RULES, { name: 'RiskRule', description: 'Pre-trade rules, in the order they are checked' });
 
 @ObjectType('KillSwitch', { description: 'The platform-wide kill switch: while active every new order is refused with KILL_SWITCH_ACTIVE' })
 export class KillSwitchType {

@@ -1,4 +1,6 @@
 import { Field, InputType, Int } from 'type-graphql';
+import type { MessageStatus, SignalStatus } from '../domain/signal';
+import type { SignalSide } from '../domain/signal-parse';
 import { MessageStatusEnum, SignalSideEnum, SignalStatusEnum } from './signal.type';
 
 @InputType('SignalFilter')
@@ -10,10 +12,10 @@ export class SignalFilterInput {
   channelId?: string | null;
 
   @Field(() => SignalSideEnum, { nullable: true })
-  side?: SignalSideEnum | null;
+  side?: SignalSide | null;
 
   @Field(() => SignalStatusEnum, { nullable: true })
-  status?: SignalStatusEnum | null;
+  status?: SignalStatus | null;
 
   @Field(() => Date, { nullable: true, description: 'Posted at or after' })
   from?: Date | null;
@@ -28,7 +30,7 @@ export class SignalMessageFilterInput {
   channelId?: string | null;
 
   @Field(() => MessageStatusEnum, { nullable: true })
-  status?: MessageStatusEnum | null;
+  status?: MessageStatus | null;
 }
 
 @InputType('SignalChannelInput', { description: 'For an update, empty fields keep their value' })

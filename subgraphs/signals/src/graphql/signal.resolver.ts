@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { SignalsContext } from '../context';
-import { messageLink, type Channel, type MessageRecord, type Signal } from '../domain/signal';
+import { messageLink, type Channel, type MessageRecord, type Signal, type SignalStatus } from '../domain/signal';
 import type { SignalParse } from '../domain/signal-parse';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../services/signal.service';
 import {
@@ -12,7 +12,6 @@ import {
   TelegramMessageInput,
 } from './signal.inputs';
 import {
-  MessageStatusEnum,
   PostedSignalMessageType,
   SignalChannelType,
   SignalConnectionType,
@@ -24,14 +23,13 @@ import {
   SignalRevisionType,
   SignalStatusEnum,
   SignalType,
-  SignalUpdateKindEnum,
   SignalUpdateType,
   TelegramImportResultType,
   toSignalType,
 } from './signal.type';
 
 const toChannelType = (c: Channel): SignalChannelType => Object.assign(new SignalChannelType(), c);
-const toMessageType = (m: MessageRecord): SignalMessageType => Object.assign(new SignalMessageType(), { ...m, status: m.status as MessageStatusEnum });
+const toMessageType = (m: MessageRecord): SignalMessageType => Object.assign(new SignalMessageType(), m);
 
 function toParseResult(parse: SignalParse): SignalParseResultType {
   return Object.assign(new SignalParseResultType(), {
@@ -88,8 +86,8 @@ export class SignalResolver {
   }
 
   @FieldResolver(() => SignalStatusEnum)
-  status(@Root() signal: SignalType, @Ctx() ctx: SignalsContext): SignalStatusEnum {
-    return ctx.signals.statusOf(signal.record) as SignalStatusEnum;
+  status(@Root() signal: SignalType, @Ctx() ctx: SignalsContext): SignalStatus {
+    return ctx.signals.statusOf(signal.record);
   }
 
   @FieldResolver(() => SignalChannelType)
@@ -110,13 +108,13 @@ export class SignalResolver {
 
   @FieldResolver(() => [SignalUpdateType], { description: "The channel's follow-ups linked to it, oldest first" })
   async updates(@Root() signal: SignalType, @Ctx() ctx: SignalsContext): Promise<SignalUpdateType[]> {
-    return (await ctx.signals.updates(signal.record.id)).map((u) => Object.assign(new SignalUpdateType(), { ...u, kind: u.kind as SignalUpdateKindEnum }));
+    return (await ctx.signals.updates(signal.record.id)).map((u) => Object.assign(new SignalUpdateType(), u));
   }
 
   @FieldResolver(() => [SignalRevisionType], { description: 'Earlier versions, oldest first' })
   async history(@Root() signal: SignalType, @Ctx() ctx: SignalsContext): Promise<SignalRevisionType[]> {
     return (await ctx.signals.history(signal.record.id)).map((r) =>
-      Object.assign(new SignalRevisionType(), { ...r.snapshot, version: r.version, cause: r.cause, at: r.at, status: r.snapshot.status as SignalStatusEnum }),
+      Object.assign(new SignalRevisionType(), { ...r.snapshot, version: r.version, cause: r.cause, at: r.at, status: r.snapshot.status }),
     );
   }
 

@@ -1,50 +1,17 @@
-import { DecimalScalar } from '@b3/kit';
-import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import type { Signal } from '../domain/signal';
+import { DecimalScalar, domainEnum } from '@b3/kit';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { MESSAGE_STATUSES, SIGNAL_STATUSES, type MessageStatus, type Signal, type SignalStatus } from '../domain/signal';
+import { SIGNAL_KINDS, SIGNAL_SIDES, UPDATE_KINDS, type SignalKind, type SignalSide, type UpdateKind } from '../domain/signal-parse';
 import { TickerRef } from './ticker-ref.type';
 
-export enum SignalSideEnum {
-  BUY = 'BUY',
-  SELL = 'SELL',
-}
-registerEnumType(SignalSideEnum, { name: 'SignalSide' });
-
-export enum SignalKindEnum {
-  SWING = 'SWING',
-  DAY = 'DAY',
-  POSITION = 'POSITION',
-}
-registerEnumType(SignalKindEnum, { name: 'SignalKind', description: 'Only when the message states it' });
-
-export enum SignalStatusEnum {
-  OPEN = 'OPEN',
-  HIT_TARGET = 'HIT_TARGET',
-  STOPPED = 'STOPPED',
-  EXPIRED = 'EXPIRED',
-  CANCELED = 'CANCELED',
-  CLOSED = 'CLOSED',
-}
-registerEnumType(SignalStatusEnum, {
+export const SignalSideEnum = domainEnum(SIGNAL_SIDES, { name: 'SignalSide' });
+export const SignalKindEnum = domainEnum(SIGNAL_KINDS, { name: 'SignalKind', description: 'Only when the message states it' });
+export const SignalStatusEnum = domainEnum(SIGNAL_STATUSES, {
   name: 'SignalStatus',
   description: "From the channel's follow-ups and the market's trades; EXPIRED: still open past its validity",
 });
-
-export enum SignalUpdateKindEnum {
-  TARGET_HIT = 'TARGET_HIT',
-  STOPPED = 'STOPPED',
-  PARTIAL_EXIT = 'PARTIAL_EXIT',
-  CANCELED = 'CANCELED',
-  CLOSED = 'CLOSED',
-}
-registerEnumType(SignalUpdateKindEnum, { name: 'SignalUpdateKind' });
-
-export enum MessageStatusEnum {
-  RECEIVED = 'RECEIVED',
-  PARSED = 'PARSED',
-  IGNORED = 'IGNORED',
-  FAILED = 'FAILED',
-}
-registerEnumType(MessageStatusEnum, { name: 'SignalMessageStatus' });
+export const SignalUpdateKindEnum = domainEnum(UPDATE_KINDS, { name: 'SignalUpdateKind' });
+export const MessageStatusEnum = domainEnum(MESSAGE_STATUSES, { name: 'SignalMessageStatus' });
 
 @Directive('@key(fields: "id")')
 @ObjectType('Signal', { description: 'A trade signal read from a channel message' })
@@ -59,10 +26,10 @@ export class SignalType {
   ticker!: TickerRef;
 
   @Field(() => SignalSideEnum)
-  side!: SignalSideEnum;
+  side!: SignalSide;
 
   @Field(() => SignalKindEnum, { nullable: true })
-  kind!: SignalKindEnum | null;
+  kind!: SignalKind | null;
 
   @Field(() => DecimalScalar, { description: 'Entry price, or the low end of the entry range' })
   entryMin!: string;
@@ -100,8 +67,8 @@ export function toSignalType(signal: Signal): SignalType {
     id: signal.id,
     asset: signal.asset,
     ticker: Object.assign(new TickerRef(), { symbol: signal.asset }),
-    side: signal.side as SignalSideEnum,
-    kind: signal.kind as SignalKindEnum | null,
+    side: signal.side,
+    kind: signal.kind,
     entryMin: signal.entryMin,
     entryMax: signal.entryMax,
     targets: [...signal.targets],
@@ -145,7 +112,7 @@ export class SignalChannelType {
 @ObjectType('SignalUpdate', { description: "A channel's follow-up about a signal (target reached, stopped out…)" })
 export class SignalUpdateType {
   @Field(() => SignalUpdateKindEnum)
-  kind!: SignalUpdateKindEnum;
+  kind!: UpdateKind;
 
   @Field(() => Int, { nullable: true })
   targetNumber!: number | null;
@@ -169,7 +136,7 @@ export class SignalRevisionType {
   at!: Date;
 
   @Field(() => SignalStatusEnum)
-  status!: SignalStatusEnum;
+  status!: SignalStatus;
 
   @Field(() => DecimalScalar)
   entryMin!: string;
@@ -199,7 +166,7 @@ export class SignalMessageType {
   text!: string;
 
   @Field(() => MessageStatusEnum)
-  status!: MessageStatusEnum;
+  status!: MessageStatus;
 
   @Field(() => String, { nullable: true, description: 'Why it was IGNORED or FAILED' })
   reason!: string | null;
@@ -264,10 +231,10 @@ export class ParsedSignalType {
   asset!: string;
 
   @Field(() => SignalSideEnum)
-  side!: SignalSideEnum;
+  side!: SignalSide;
 
   @Field(() => SignalKindEnum, { nullable: true })
-  kind!: SignalKindEnum | null;
+  kind!: SignalKind | null;
 
   @Field(() => DecimalScalar)
   entryMin!: string;
@@ -288,7 +255,7 @@ export class ParsedSignalUpdateType {
   asset!: string | null;
 
   @Field(() => SignalUpdateKindEnum)
-  kind!: SignalUpdateKindEnum;
+  kind!: UpdateKind;
 
   @Field(() => Int, { nullable: true })
   targetNumber!: number | null;
