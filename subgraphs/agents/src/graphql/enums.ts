@@ -1,31 +1,18 @@
-import { registerEnumType } from 'type-graphql';
+import { domainEnum } from '@b3/kit';
+import { CANDLE_INTERVALS } from '../domain/candle';
+import { CONFIDENCE_LABELS, DIRECTIONS, INDICATORS } from '../domain/market-signal';
+import { RISK_LEVELS } from '../domain/risk-assessment';
+import { TRADE_SIDES } from '../domain/trade-signal';
+import { RECOMMENDATION_ACTIONS, RECOMMENDATION_TRIGGERS } from '../domain/recommendation';
 
 /** The market subgraph's enum, value for value: composition needs the two to match. */
-export enum CandleIntervalEnum {
-  M1 = 'M1',
-  M5 = 'M5',
-  M15 = 'M15',
-  H1 = 'H1',
-  D1 = 'D1',
-}
-registerEnumType(CandleIntervalEnum, { name: 'CandleInterval' });
+export const CandleIntervalEnum = domainEnum(CANDLE_INTERVALS, { name: 'CandleInterval' });
+export type CandleIntervalEnum = (typeof CANDLE_INTERVALS)[number];
 
-export enum MarketDirectionEnum {
-  BUY = 'BUY',
-  SELL = 'SELL',
-  HOLD = 'HOLD',
-}
-registerEnumType(MarketDirectionEnum, { name: 'MarketDirection' });
+export const MarketDirectionEnum = domainEnum(DIRECTIONS, { name: 'MarketDirection' });
+export type MarketDirectionEnum = (typeof DIRECTIONS)[number];
 
-export enum MarketIndicatorEnum {
-  EMA_TREND = 'EMA_TREND',
-  MACD = 'MACD',
-  RSI = 'RSI',
-  BOLLINGER = 'BOLLINGER',
-  VWAP = 'VWAP',
-  ATR = 'ATR',
-}
-registerEnumType(MarketIndicatorEnum, {
+export const MarketIndicatorEnum = domainEnum(INDICATORS, {
   name: 'MarketIndicator',
   valuesConfig: {
     EMA_TREND: { description: 'Close against EMA 9/21/50 (weight 2)' },
@@ -36,36 +23,21 @@ registerEnumType(MarketIndicatorEnum, {
     ATR: { description: "Wilder's ATR(14): volatility, never votes" },
   },
 });
+export type MarketIndicatorEnum = (typeof INDICATORS)[number];
 
-export enum ConfidenceLabelEnum {
-  HIGH = 'HIGH',
-  MEDIUM = 'MEDIUM',
-  LOW = 'LOW',
-}
-registerEnumType(ConfidenceLabelEnum, { name: 'ConfidenceLabel', description: 'HIGH from 0.7, MEDIUM from 0.4, LOW below' });
+export const ConfidenceLabelEnum = domainEnum(CONFIDENCE_LABELS, { name: 'ConfidenceLabel', description: 'HIGH from 0.7, MEDIUM from 0.4, LOW below' });
+export type ConfidenceLabelEnum = (typeof CONFIDENCE_LABELS)[number];
 
-export enum RiskLevelEnum {
-  LOW = 'LOW',
-  MEDIUM = 'MEDIUM',
-  HIGH = 'HIGH',
-}
-registerEnumType(RiskLevelEnum, {
+export const RiskLevelEnum = domainEnum(RISK_LEVELS, {
   name: 'RiskLevel',
   description: 'HIGH: not approved; MEDIUM: approved with a warning (half the daily loss used, a position near its cap, unknown or high volatility); LOW otherwise',
 });
+export type RiskLevelEnum = (typeof RISK_LEVELS)[number];
 
-export enum TradeSideEnum {
-  BUY = 'BUY',
-  SELL = 'SELL',
-}
-registerEnumType(TradeSideEnum, { name: 'TradeSide' });
+export const TradeSideEnum = domainEnum(TRADE_SIDES, { name: 'TradeSide' });
+export type TradeSideEnum = (typeof TRADE_SIDES)[number];
 
-export enum RecommendationActionEnum {
-  TAKE = 'TAKE',
-  WATCH = 'WATCH',
-  SKIP = 'SKIP',
-}
-registerEnumType(RecommendationActionEnum, {
+export const RecommendationActionEnum = domainEnum(RECOMMENDATION_ACTIONS, {
   name: 'RecommendationAction',
   valuesConfig: {
     TAKE: { description: 'Risk approves, a size fits and the analysis agrees with HIGH confidence' },
@@ -73,10 +45,7 @@ registerEnumType(RecommendationActionEnum, {
     SKIP: { description: 'Risk refuses, nothing fits, the signal is closed, or the analysis disagrees' },
   },
 });
+export type RecommendationActionEnum = (typeof RECOMMENDATION_ACTIONS)[number];
 
-export enum RecommendationTriggerEnum {
-  NEW_SIGNAL = 'NEW_SIGNAL',
-  SCHEDULE = 'SCHEDULE',
-  ON_DEMAND = 'ON_DEMAND',
-}
-registerEnumType(RecommendationTriggerEnum, { name: 'RecommendationTrigger' });
+export const RecommendationTriggerEnum = domainEnum(RECOMMENDATION_TRIGGERS, { name: 'RecommendationTrigger' });
+export type RecommendationTriggerEnum = (typeof RECOMMENDATION_TRIGGERS)[number];

@@ -1,14 +1,9 @@
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
-import type { MarketSession, SessionPhase as DomainSessionPhase } from '../domain/market-session';
+import { domainEnum } from '@b3/kit';
+import { Field, ObjectType } from 'type-graphql';
+import { SESSION_PHASES, type MarketSession, type SessionPhase as DomainSessionPhase } from '../domain/market-session';
 
-export enum SessionPhase {
-  PRE_OPENING = 'PRE_OPENING',
-  OPEN = 'OPEN',
-  CLOSING_CALL = 'CLOSING_CALL',
-  AFTER_MARKET = 'AFTER_MARKET',
-  CLOSED = 'CLOSED',
-}
-registerEnumType(SessionPhase, { name: 'SessionPhase', description: 'Trading phase of the B3 cash equities market' });
+export const SessionPhase = domainEnum(SESSION_PHASES, { name: 'SessionPhase', description: 'Trading phase of the B3 cash equities market' });
+export type SessionPhase = (typeof SESSION_PHASES)[number];
 
 @ObjectType('MarketSession', {
   description: 'B3 cash equities session (regular hours 10:00–17:00 São Paulo). Exchange holidays are not known yet: a holiday on a weekday reports regular phases.',

@@ -1,22 +1,12 @@
-import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import type { DocIdea } from '../domain/doc-idea';
+import { domainEnum } from '@b3/kit';
+import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { DOC_IDEA_PRIORITIES, DOC_IDEA_STATUSES, type DocIdea } from '../domain/doc-idea';
 
-export enum DocIdeaStatusEnum {
-  BACKLOG = 'BACKLOG',
-  TODO = 'TODO',
-  IN_PROGRESS = 'IN_PROGRESS',
-  REVIEW = 'REVIEW',
-  DONE = 'DONE',
-}
-registerEnumType(DocIdeaStatusEnum, { name: 'DocIdeaStatus', description: 'The board’s columns, left to right' });
+export const DocIdeaStatusEnum = domainEnum(DOC_IDEA_STATUSES, { name: 'DocIdeaStatus', description: 'The board’s columns, left to right' });
+export type DocIdeaStatusEnum = (typeof DOC_IDEA_STATUSES)[number];
 
-export enum DocIdeaPriorityEnum {
-  LOW = 'LOW',
-  MEDIUM = 'MEDIUM',
-  HIGH = 'HIGH',
-  URGENT = 'URGENT',
-}
-registerEnumType(DocIdeaPriorityEnum, { name: 'DocIdeaPriority' });
+export const DocIdeaPriorityEnum = domainEnum(DOC_IDEA_PRIORITIES, { name: 'DocIdeaPriority' });
+export type DocIdeaPriorityEnum = (typeof DOC_IDEA_PRIORITIES)[number];
 
 @Directive('@key(fields: "id")')
 @ObjectType('DocIdea', { description: 'A card on the documentation board' })

@@ -1,26 +1,15 @@
-import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import type { System } from '../domain/system';
+import { domainEnum } from '@b3/kit';
+import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { SYSTEM_KINDS, SYSTEM_STATUSES, type System } from '../domain/system';
 import type { SystemCheckRecord } from '../store/system.store';
 
-export enum SystemKindEnum {
-  API = 'API',
-  WEBAPP = 'WEBAPP',
-  DOCS = 'DOCS',
-  TOOL = 'TOOL',
-  SUBGRAPH = 'SUBGRAPH',
-}
-registerEnumType(SystemKindEnum, {
+export const SystemKindEnum = domainEnum(SYSTEM_KINDS, {
   name: 'SystemKind',
   description: 'Decides the health probe: SUBGRAPH and API get GET /health on their origin, the others GET of their URL',
 });
+export type SystemKindEnum = (typeof SYSTEM_KINDS)[number];
 
-export enum SystemStatusEnum {
-  ONLINE = 'ONLINE',
-  DEGRADED = 'DEGRADED',
-  OFFLINE = 'OFFLINE',
-  UNKNOWN = 'UNKNOWN',
-}
-registerEnumType(SystemStatusEnum, {
+export const SystemStatusEnum = domainEnum(SYSTEM_STATUSES, {
   name: 'SystemStatus',
   valuesConfig: {
     DEGRADED: { description: 'Answering, but reporting a failing dependency, an error code, or slowly' },
@@ -28,6 +17,7 @@ registerEnumType(SystemStatusEnum, {
     UNKNOWN: { description: 'Not checked yet, or nothing to probe' },
   },
 });
+export type SystemStatusEnum = (typeof SYSTEM_STATUSES)[number];
 
 @ObjectType('SystemCheck', { description: 'One health check of a system' })
 export class SystemCheckType {

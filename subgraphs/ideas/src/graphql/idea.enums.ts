@@ -1,40 +1,22 @@
-import { registerEnumType } from 'type-graphql';
+import { domainEnum } from '@b3/kit';
+import { IDEA_CHANGE_KINDS, type IdeaChangeKind } from '../domain/idea-change';
+import { IDEA_ORDERS, type IdeaOrder } from '../domain/idea-filter';
+import { IDEA_STATUSES, type IdeaStatus } from '../domain/idea-status';
+import { IDEA_PRIORITIES, type IdeaPriority } from '../domain/idea';
 
-// Values mirror domain/ letter for letter; the resolvers cast between the two.
+// Each enum is registered from the domain's list; the type of the same name is the domain's value type.
 
-export enum IdeaStatusEnum {
-  NEW = 'NEW',
-  REVIEW = 'REVIEW',
-  IN_PROGRESS = 'IN_PROGRESS',
-  COMPLETED = 'COMPLETED',
-  REJECTED = 'REJECTED',
-}
-registerEnumType(IdeaStatusEnum, { name: 'IdeaStatus', description: 'Review lifecycle; the allowed moves are in ideaStatusTransitions' });
+export const IdeaStatusEnum = domainEnum(IDEA_STATUSES, { name: 'IdeaStatus', description: 'Review lifecycle; the allowed moves are in ideaStatusTransitions' });
+export type IdeaStatusEnum = IdeaStatus;
 
-export enum IdeaPriorityEnum {
-  LOW = 'LOW',
-  MEDIUM = 'MEDIUM',
-  HIGH = 'HIGH',
-  CRITICAL = 'CRITICAL',
-}
-registerEnumType(IdeaPriorityEnum, { name: 'IdeaPriority' });
+export const IdeaPriorityEnum = domainEnum(IDEA_PRIORITIES, { name: 'IdeaPriority' });
+export type IdeaPriorityEnum = IdeaPriority;
 
-export enum IdeaOrderByEnum {
-  CREATED_AT_DESC = 'CREATED_AT_DESC',
-  CREATED_AT_ASC = 'CREATED_AT_ASC',
-  UPDATED_AT_DESC = 'UPDATED_AT_DESC',
-  UPDATED_AT_ASC = 'UPDATED_AT_ASC',
-  PRIORITY_DESC = 'PRIORITY_DESC',
-  PRIORITY_ASC = 'PRIORITY_ASC',
-}
-registerEnumType(IdeaOrderByEnum, {
+export const IdeaOrderByEnum = domainEnum(IDEA_ORDERS, {
   name: 'IdeaOrderBy',
   description: 'Every order is total (the id breaks ties); PRIORITY_DESC is the most urgent first, newest first within a priority',
 });
+export type IdeaOrderByEnum = IdeaOrder;
 
-export enum IdeaChangeKindEnum {
-  CREATED = 'CREATED',
-  UPDATED = 'UPDATED',
-  DELETED = 'DELETED',
-}
-registerEnumType(IdeaChangeKindEnum, { name: 'IdeaChangeKind' });
+export const IdeaChangeKindEnum = domainEnum(IDEA_CHANGE_KINDS, { name: 'IdeaChangeKind' });
+export type IdeaChangeKindEnum = IdeaChangeKind;
