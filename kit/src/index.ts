@@ -13,6 +13,7 @@ export * from './graphql/decimal.scalar';
 export * from './graphql/safe-int.scalar';
 export * from './values/price';
 export * from './graphql/async-queue';
+export * from './graphql/fan-out';
 export * from './graphql/build-federated-schema';
 export * from './graphql/service-client';
 export * from './graphql/domain-enum';

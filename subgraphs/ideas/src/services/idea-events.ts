@@ -1,4 +1,4 @@
-import { createAsyncQueue } from '@b3/kit';
+import { createFanOut } from '@b3/kit';
 import type { Idea, IdeaField } from '../domain/idea';
 import type { IdeaChangeKind } from '../domain/idea-change';
 
@@ -20,20 +20,17 @@ export interface IdeaEvent {
  * tables, so in-process is enough; replicas would need the platform bus instead.
  */
 export class IdeaEvents {
-  private readonly watchers = new Set<(event: IdeaEvent) => void>();
+  private readonly fanOut = createFanOut<IdeaEvent>({ limit: SUBSCRIBER_QUEUE });
 
   publish(event: IdeaEvent): void {
-    this.watchers.forEach((notify) => notify(event));
+    this.fanOut.publish(event);
   }
 
   get subscriberCount(): number {
-    return this.watchers.size;
+    return this.fanOut.subscribers;
   }
 
   changes(): AsyncIterableIterator<IdeaEvent> {
-    const notify = (event: IdeaEvent): void => queue.push(event);
-    const queue = createAsyncQueue<IdeaEvent>({ limit: SUBSCRIBER_QUEUE, onClose: () => this.watchers.delete(notify) });
-    this.watchers.add(notify);
-    return queue;
+    return this.fanOut.subscribe();
   }
 }

@@ -1,33 +1,29 @@
-import { createAsyncQueue } from '@b3/kit';
+import { createFanOut, type FanOut } from '@b3/kit';
 import type { Order } from '../domain/order-model';
 
 /** How far a subscriber may fall behind before its stream ends with an error instead of losing updates. */
 const UPDATE_QUEUE = 10_000;
 
 /**
- * In-process fan-out of order changes to each account's `orderUpdates` subscribers. Every change is
- * delivered, in the order published; never conflated, never silently dropped.
+ * In-process fan-out of order changes to each account's `orderUpdates` subscribers, one fan-out per account
+ * so a change only reaches its own account's streams. Every change is delivered, in the order published;
+ * never conflated, never silently dropped.
  */
 export class OrderUpdates {
-  private readonly watchers = new Map<string, Set<(order: Order) => void>>();
+  private readonly byAccount = new Map<string, FanOut<Order>>();
 
   publish(order: Order): void {
-    this.watchers.get(order.account)?.forEach((notify) => notify(order));
+    this.byAccount.get(order.account)?.publish(order);
   }
 
   subscribe(account: string): AsyncIterableIterator<Order> {
-    const notify = (order: Order): void => queue.push(order);
-    const queue = createAsyncQueue<Order>({
-      limit: UPDATE_QUEUE,
-      onClose: () => {
-        const set = this.watchers.get(account);
-        set?.delete(notify);
-        if (set?.size === 0) this.watchers.delete(account);
-      },
-    });
-    const set = this.watchers.get(account) ?? new Set();
-    set.add(notify);
-    this.watchers.set(account, set);
-    return queue;
+    let fanOut = this.byAccount.get(account);
+    if (!fanOut) {
+      // An account nobody watches any more leaves the map.
+      const created = createFanOut<Order>({ limit: UPDATE_QUEUE, onIdle: () => this.byAccount.get(account) === created && this.byAccount.delete(account) });
+      fanOut = created;
+      this.byAccount.set(account, fanOut);
+    }
+    return fanOut.subscribe();
   }
 }

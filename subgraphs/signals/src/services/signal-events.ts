@@ -1,30 +1,25 @@
-import { createAsyncQueue } from '@b3/kit';
+import { createFanOut } from '@b3/kit';
 import type { Signal } from '../domain/signal';
 
 /** How far a subscriber may fall behind before its stream ends with an error instead of losing signals. */
 const SUBSCRIBER_QUEUE = 1_000;
-
-interface Watcher {
-  readonly asset: string | null;
-  readonly notify: (signal: Signal) => void;
-}
 
 /**
  * In-process fan-out of signals to subscribers: `newSignals` (a signal read for the first time) and
  * `signalChanged` (levels edited, a target or the stop reached, cancelled…), each optionally for one asset.
  */
 export class SignalEvents {
-  private readonly created = new Set<Watcher>();
-  private readonly changed = new Set<Watcher>();
+  private readonly created = createFanOut<Signal>({ limit: SUBSCRIBER_QUEUE });
+  private readonly changed = createFanOut<Signal>({ limit: SUBSCRIBER_QUEUE });
   private readonly listeners = new Set<(signal: Signal) => void>();
 
   publishNew(signal: Signal): void {
-    this.created.forEach((w) => (w.asset === null || w.asset === signal.asset) && w.notify(signal));
+    this.created.publish(signal);
     this.listeners.forEach((listener) => listener(signal));
   }
 
   publishChanged(signal: Signal): void {
-    this.changed.forEach((w) => (w.asset === null || w.asset === signal.asset) && w.notify(signal));
+    this.changed.publish(signal);
     this.listeners.forEach((listener) => listener(signal));
   }
 
@@ -35,17 +30,15 @@ export class SignalEvents {
   }
 
   newSignals(asset: string | null): AsyncIterableIterator<Signal> {
-    return this.watch(this.created, asset);
+    return this.created.subscribe(forAsset(asset));
   }
 
   signalChanges(asset: string | null): AsyncIterableIterator<Signal> {
-    return this.watch(this.changed, asset);
+    return this.changed.subscribe(forAsset(asset));
   }
+}
 
-  private watch(set: Set<Watcher>, asset: string | null): AsyncIterableIterator<Signal> {
-    const watcher: Watcher = { asset: asset?.trim().toUpperCase() || null, notify: (signal) => queue.push(signal) };
-    const queue = createAsyncQueue<Signal>({ limit: SUBSCRIBER_QUEUE, onClose: () => set.delete(watcher) });
-    set.add(watcher);
-    return queue;
-  }
+function forAsset(asset: string | null): ((signal: Signal) => boolean) | undefined {
+  const wanted = asset?.trim().toUpperCase() || null;
+  return wanted === null ? undefined : (signal) => signal.asset === wanted;
 }
