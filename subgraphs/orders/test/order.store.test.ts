@@ -201,6 +201,9 @@ function storeContract(open: () => Promise<Database>): void {
     expect((await store.workingOrders()).map((o) => o.id)).toEqual([working.id, partial.id]);
     expect((await store.workingOrders('acc-1')).map((o) => o.id)).toEqual([partial.id]);
     expect((await store.pendingOrSubmitted()).map((o) => o.id)).toEqual([pending.id, working.id, partial.id]);
+    expect((await store.pendingOrSubmitted({ account: 'acc-1' })).map((o) => o.id)).toEqual([pending.id, partial.id]);
+    expect((await store.pendingOrSubmitted({ account: 'acc-1', symbol: 'PETR4' })).map((o) => o.id)).toEqual([pending.id, partial.id]);
+    expect((await store.pendingOrSubmitted({ account: 'acc-1', symbol: 'WINZ26' })).map((o) => o.id)).toEqual([]);
   });
 
   it('finds orders by id and key, ignoring unknown and malformed ids', async () => {

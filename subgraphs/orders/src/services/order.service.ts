@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { hasRole, unauthenticated, type Viewer } from '@b3/kit';
 import { createOrder } from '../domain/order-lifecycle';
 import { asOrderId, isWorking, type Order, type OrderId, type OrderStatus } from '../domain/order-model';
-import { validateOrder, validateReplace } from '../domain/order-validation';
+import { type OrderInput, validateOrder, validateReplace } from '../domain/order-validation';
 import { OrderErrors } from '../errors';
 import type { OrderStore } from '../store/order.store';
 import { decodeCursor, encodeCursor } from './order-cursor';
@@ -14,19 +14,11 @@ import type { RiskCheck } from './risk-check.port';
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 200;
 
-/** A new order as a client asks for it; enum fields are checked by validateOrder, not trusted. */
-export interface PlaceOrderRequest {
-  idempotencyKey: string;
-  /** Defaults to the caller's own account; only an admin may name another. */
-  account?: string | null;
-  symbol: string;
-  side: string;
-  type: string;
-  timeInForce: string;
-  quantity: number;
-  price?: string | null;
-  stopPrice?: string | null;
-}
+/**
+ * A new order as a client asks for it (enum fields are checked by validateOrder, not trusted); the
+ * account defaults to the caller's own, and only an admin may name another.
+ */
+export type PlaceOrderRequest = Omit<OrderInput, 'account'> & { account?: string | null };
 
 export interface OrderFilter {
   /** Defaults to the caller's own account; only an admin may name another. */
@@ -166,7 +158,7 @@ export class OrderService {
     const account = this.accountFor(viewer, request.account);
     const symbol = request.symbol?.trim().toUpperCase() || undefined;
     const routing = this.routing();
-    const targets = (await this.store.pendingOrSubmitted()).filter((o) => o.account === account && (!symbol || o.symbol === symbol));
+    const targets = await this.store.pendingOrSubmitted({ account, symbol });
     const outcomes = await Promise.all(targets.map((order) => routing.cancel(order)));
     return outcomes.map((outcome) => outcome.order);
   }

@@ -11,7 +11,7 @@ import {
   type RiskLimitsInput,
   validateLimits,
 } from '../domain/risk';
-import { validateOrder } from '../domain/order-validation';
+import { type OrderInput, validateOrder } from '../domain/order-validation';
 import { OrderErrors } from '../errors';
 import type { RiskLimitsChangeRecord, RiskStore } from '../store/risk.store';
 import type { RiskCheck, RiskCheckRequest, RiskVerdict } from './risk-check.port';
@@ -44,17 +44,11 @@ export interface RiskServiceOptions {
   clock?: () => Date;
 }
 
-/** An order being considered, as a client describes it (checked like a new order). */
-export interface RiskPreviewRequest {
-  /** Defaults to the caller's own account; only an admin may name another. */
-  account?: string | null;
-  symbol: string;
-  side: string;
-  type: string;
-  quantity: number;
-  price?: string | null;
-  stopPrice?: string | null;
-}
+/**
+ * An order being considered, as a client describes it (checked like a new order, with no key and as a day
+ * order); the account defaults to the caller's own, and only an admin may name another.
+ */
+export type RiskPreviewRequest = Omit<OrderInput, 'account' | 'idempotencyKey' | 'timeInForce'> & { account?: string | null };
 
 /** Validation needs a key; a preview never writes an order, so any well-formed one does. */
 const PREVIEW_KEY = 'risk-preview';

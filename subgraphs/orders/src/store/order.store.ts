@@ -69,7 +69,8 @@ export interface OrderStore {
   workingOrders(account?: string): Promise<Order[]>;
   /**
    * Orders whose state the broker may know better than we do after a restart: PENDING (written, perhaps
-   * never routed), SUBMITTED and PARTIALLY_FILLED. Oldest first, the order they were placed in.
+   * never routed), SUBMITTED and PARTIALLY_FILLED. Oldest first, the order they were placed in. All
+   * accounts, or one account (and symbol).
    */
-  pendingOrSubmitted(): Promise<Order[]>;
+  pendingOrSubmitted(filter?: { account: string; symbol?: string }): Promise<Order[]>;
 }

@@ -214,9 +214,9 @@ export function createPrismaOrderStore(prisma: PrismaClient): OrderStore {
       return rows.map(toOrder);
     },
 
-    async pendingOrSubmitted() {
+    async pendingOrSubmitted(filter) {
       const rows = await prisma.order.findMany({
-        where: { status: { in: [...RECONCILABLE] } },
+        where: { status: { in: [...RECONCILABLE] }, ...(filter?.account ? { account: filter.account } : {}), ...(filter?.symbol ? { symbol: filter.symbol } : {}) },
         orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
         include: WITH_FILLS,
       });

@@ -1,5 +1,5 @@
 import { comparePrices, type EventBus, feedTradeItems, type Logger, MARKET_TOPICS, parseFeedTrade } from '@b3/kit';
-import { applyMarketRange } from '../domain/signal';
+import { applyMarketRange, isLive } from '../domain/signal';
 import type { SignalStore } from '../store/signal.store';
 import type { SignalEvents } from './signal-events';
 
@@ -33,7 +33,7 @@ export class SignalMarking {
     private readonly clock: () => Date = () => new Date(),
   ) {
     // A new signal's asset is watched from its first trade on, not from the next refresh.
-    this.stopEvents = events.onSignal((signal) => this.liveAssets.add(signal.asset));
+    this.stopEvents = events.onSignal((signal) => isLive(signal.status) && this.liveAssets.add(signal.asset));
   }
 
   async start(bus: EventBus): Promise<void> {
@@ -83,10 +83,12 @@ export class SignalMarking {
       // false: a follow-up message changed it meanwhile; the next batch is checked against that version
       if (changed && (await this.store.changeSignal(changed, signal, 'MARKET'))) this.events.publishChanged(changed);
     }
-    await this.refreshAssets();
+    // Only the assets just checked can have lost their last live signal here; the others are as they were.
+    const still = new Set((await this.store.liveSignals([...ranges.keys()])).map((s) => s.asset));
+    for (const asset of ranges.keys()) if (!still.has(asset)) this.liveAssets.delete(asset);
   }
 
-  /** Reads which assets have live signals (at start, and after each check). */
+  /** Reads which assets have live signals (at start). */
   async refreshAssets(): Promise<void> {
     this.liveAssets = new Set((await this.store.liveSignals()).map((s) => s.asset));
   }
